@@ -42,6 +42,7 @@ let package = Package(
     .executableTarget(
       name: "backprop-bench",
       dependencies: ["BackpropApp", "BackpropEngine", "BackpropPlots", "TextGrid"]),
+    .executableTarget(name: "terminal-demo", dependencies: ["TerminalUI", "TextGrid"]),
     .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
     .testTarget(name: "BackpropCommandsTests", dependencies: ["BackpropCommands", "BackpropEngine"]),
     .testTarget(name: "BackpropPlotsTests", dependencies: ["BackpropPlots", "TextGrid"]),

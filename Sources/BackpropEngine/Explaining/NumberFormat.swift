@@ -1,0 +1,40 @@
+import Foundation
+
+/// How numbers appear in equations and tables.
+///
+/// Values that are short already (0.01, 0.4, 1) are written as they are; others get a fixed
+/// number of significant digits (0.13850 for 0.138498562 at 5), switching to scientific notation
+/// outside 1e-4 … 1e6. Numbers use an ASCII hyphen for their sign so a student can paste them
+/// into a command; operators in formulas use the true minus sign.
+public enum NumberFormat {
+  public static func format(_ x: Double, digits: Int = 5) -> String {
+    if x.isNaN { return "NaN" }
+    if x.isInfinite { return x > 0 ? "+∞" : "−∞" }
+    if x == 0 { return "0" }
+    let digits = max(1, min(17, digits))
+    let shortest = "\(x)"
+    if !shortest.contains("e"), significantDigits(of: shortest) <= digits {
+      return shortest.hasSuffix(".0") ? String(shortest.dropLast(2)) : shortest
+    }
+    let a = abs(x)
+    if a >= 1e-4 && a < 1e6 {
+      let magnitude = Int(floor(log10(a)))
+      let decimals = max(0, digits - 1 - magnitude)
+      return String(format: "%.\(decimals)f", x)
+    }
+    return String(format: "%.\(digits - 1)e", x)
+  }
+
+  /// Wraps negative numbers in parentheses, for use inside products: 0.5·(-0.038098).
+  public static func factor(_ x: Double, digits: Int = 5) -> String {
+    let s = format(x, digits: digits)
+    return x < 0 || s.hasPrefix("−") ? "(\(s))" : s
+  }
+
+  private static func significantDigits(of s: String) -> Int {
+    let digits = s.filter(\.isNumber)
+    let trimmed = digits.drop { $0 == "0" }
+    let end = s.contains(".") ? trimmed.reversed().drop { $0 == "0" }.count : trimmed.count
+    return max(1, end)
+  }
+}

@@ -1,0 +1,206 @@
+/// The engine's whole state: a network, its training data, and how far training has got, down to
+/// the micro-step.
+///
+/// A value type: copying it is how the session keeps undo history, and two copies compare equal
+/// exactly when every bit of the state agrees.
+public struct Trainer: Equatable, Sendable {
+  public internal(set) var network: Network
+  public internal(set) var samples: [Sample]
+  /// η.
+  public var learningRate: Double
+  public internal(set) var mode: TrainingMode
+  public internal(set) var values: PassValues
+  public internal(set) var position: Position
+  /// Completed epochs.
+  public internal(set) var epoch: Int
+  /// Mean E over the samples of each completed epoch.
+  public internal(set) var lossHistory: [Double]
+  /// Weight vectors after each update, for drawing the descent path (small networks only).
+  public internal(set) var trail: [[Double]]
+  /// Set when a NaN or ±∞ appeared; stepping stops until the state changes (e.g. by undo).
+  public internal(set) var divergence: Divergence?
+  /// Whether `trail` is kept. The benchmark switches it off.
+  public var recordsTrail: Bool
+  let plan: StepPlan
+
+  /// Networks with at most this many weights keep a descent trail.
+  public static let trailWeightLimit = 64
+  /// The trail is thinned (every other point dropped) when it grows past this.
+  public static let trailPointLimit = 10_000
+
+  public init(network: Network, samples: [Sample] = [], learningRate: Double = 0.5, mode: TrainingMode = .online) {
+    self.network = network
+    self.samples = samples
+    self.learningRate = learningRate
+    self.mode = mode
+    values = PassValues(shape: network.shape)
+    position = .start
+    epoch = 0
+    lossHistory = []
+    trail = []
+    divergence = nil
+    recordsTrail = true
+    plan = StepPlan(network: network)
+    restartTrail()
+  }
+
+  // MARK: - Changing the set-up
+
+  /// Replaces the network (shape and all); training starts over.
+  public mutating func replaceNetwork(_ network: Network) {
+    self = Trainer(network: network, samples: samples, learningRate: learningRate, mode: mode)
+  }
+
+  /// Sets one weight or bias. The current pass starts over, since its values used the old one.
+  public mutating func setParameter(_ p: Parameter, to value: Double) {
+    network[p] = value
+    restartPass()
+    restartTrail()
+  }
+
+  /// Replaces all weights and biases at once (e.g. after `randomize`).
+  public mutating func setParameters(weights: [Double], biases: [Double]) {
+    precondition(weights.count == network.weights.count && biases.count == network.biases.count)
+    network.weights = weights
+    network.biases = biases
+    restartPass()
+    restartTrail()
+  }
+
+  public mutating func replaceSamples(_ samples: [Sample]) {
+    self.samples = samples
+    restartEpochProgress()
+  }
+
+  /// Changes one sample in place; the pass restarts if it was the current one.
+  public mutating func replaceSample(at index: Int, with sample: Sample) {
+    samples[index] = sample
+    if mode == .batch { restartEpochProgress() } else if index == position.sample { restartPass() }
+  }
+
+  public mutating func setMode(_ mode: TrainingMode) {
+    self.mode = mode
+    restartEpochProgress()
+  }
+
+  /// Makes `index` the current sample (online mode), at the start of its forward pass.
+  public mutating func selectSample(_ index: Int) {
+    position = Position(sample: index, phase: .forward, index: 0)
+    divergence = nil
+  }
+
+  /// Back to the start of the current sample's forward pass (batch mode: of the epoch, since the
+  /// accumulated gradient would mix old and new values).
+  public mutating func restartPass() {
+    if mode == .batch {
+      restartEpochProgress()
+    } else {
+      position = Position(sample: min(position.sample, max(0, samples.count - 1)), phase: .forward, index: 0)
+      divergence = nil
+    }
+  }
+
+  /// Back to the first sample of the epoch, forgetting the partial epoch's sums.
+  public mutating func restartEpochProgress() {
+    position = .start
+    values.epochErrorSum = 0
+    for k in values.weightGradientSum.indices { values.weightGradientSum[k] = 0 }
+    for k in values.biasGradientSum.indices { values.biasGradientSum[k] = 0 }
+    divergence = nil
+  }
+
+  /// Clears the loss curve and the epoch counter (the weights stay).
+  public mutating func resetHistory() {
+    epoch = 0
+    lossHistory = []
+    restartEpochProgress()
+    restartTrail()
+  }
+
+  mutating func restartTrail() {
+    trail = recordsTrail && network.weights.count <= Self.trailWeightLimit ? [network.weights] : []
+  }
+
+  mutating func appendTrailPoint() {
+    guard recordsTrail, network.weights.count <= Self.trailWeightLimit else { return }
+    trail.append(network.weights)
+    if trail.count > Self.trailPointLimit {
+      let last = trail[trail.count - 1]
+      trail = stride(from: 0, to: trail.count - 1, by: 2).map { trail[$0] } + [last]
+    }
+  }
+
+  // MARK: - Reading the position
+
+  /// The micro-steps of a phase.
+  public func steps(of phase: Phase) -> [MicroStep] { plan.steps(of: phase) }
+
+  /// The micro-step `step()` would run next, or nil if there is nothing to train on.
+  public var nextStep: MicroStep? {
+    guard !samples.isEmpty else { return nil }
+    let steps = plan.steps(of: position.phase)
+    return position.index < steps.count ? steps[position.index] : nil
+  }
+
+  /// The micro-step most recently completed in the current phase, if any.
+  public var lastStep: MicroStep? {
+    guard position.index > 0 else { return nil }
+    return plan.steps(of: position.phase)[position.index - 1]
+  }
+
+  /// The last `count` completed micro-steps of the current sample, oldest first.
+  public func recentSteps(_ count: Int) -> [MicroStep] {
+    var result: [MicroStep] = []
+    var phase = position.phase
+    var index = position.index
+    while result.count < count {
+      if index > 0 {
+        index -= 1
+        result.append(plan.steps(of: phase)[index])
+        continue
+      }
+      switch phase {
+      case .forward: return result.reversed()
+      case .backward: phase = .forward
+      case .update: phase = .backward
+      }
+      index = plan.steps(of: phase).count
+    }
+    return result.reversed()
+  }
+
+  /// Whether `step`'s value belongs to the current pass (false: it would be stale or not yet
+  /// computed, and is shown blank).
+  public func isComputed(_ step: MicroStep) -> Bool {
+    guard !samples.isEmpty else { return false }
+    let phase = step.phase
+    let index: Int
+    switch step {
+    case .net(let j): index = plan.netIndex[j - 1]
+    case .output(let j): index = plan.outputIndex[j - 1]
+    case .error: index = plan.errorIndex
+    case .delta(let j): index = plan.deltaIndex[j - 1]
+    case .gradient(.weight(let i, let j)):
+      index = plan.weightGradientIndex[network.shape.weightIndex(from: i, to: j)!]
+    case .gradient(.bias(let j)): index = plan.biasGradientIndex[j - 1]
+    case .update(.weight(let i, let j)):
+      index = plan.weightUpdateIndex[network.shape.weightIndex(from: i, to: j)!]
+    case .update(.bias(let j)): index = plan.biasUpdateIndex[j - 1]
+    }
+    if index < 0 { return false }
+    let order: [Phase: Int] = [.forward: 0, .backward: 1, .update: 2]
+    let here = order[position.phase]!
+    let there = order[phase]!
+    if there < here { return true }
+    if there > here { return false }
+    return index < position.index
+  }
+
+  /// o_j for an input neuron is its input x_j, always known.
+  public func input(_ j: Int) -> Double? {
+    guard !samples.isEmpty, j >= 1, j <= network.shape.inputCount else { return nil }
+    return samples[position.sample].inputs[j - 1]
+  }
+
+  public var currentSample: Sample? { samples.isEmpty ? nil : samples[position.sample] }
+}

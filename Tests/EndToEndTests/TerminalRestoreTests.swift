@@ -1,0 +1,287 @@
+// End-to-end checks of the ncurses edge (TerminalUI) in a real terminal: tmux.
+//
+// Unit tests cannot catch what matters most at this edge: that the screen really shows the text,
+// that keys and resizes arrive, and above all that the user's terminal is given back exactly as it
+// was (`stty -g` identical) however the program ends — by its own quit key, by Ctrl-C in raw mode,
+// by SIGTERM, or by a Swift trap. A tty left raw is the worst thing a terminal app can do.
+//
+// The program under test is `terminal-demo` (a tiny TerminalApp) found beside the test binary or in
+// the package's .build/debug; set TERMINAL_DEMO_BINARY to test another build. Each test starts a
+// private tmux server (its own socket, no user config) and kills it at the end.
+
+import Foundation
+import Testing
+
+@Suite(
+  "Terminal restore in tmux",
+  .enabled(if: E2E.tmuxPath != nil, "tmux is not installed; skipping terminal end-to-end tests"))
+struct TerminalRestoreTests {
+  /// How the locale reaches the app: explicitly UTF-8, or unset (the app must fall back to
+  /// C.UTF-8 itself, which the screen shows as Unicode glyphs).
+  enum LocaleSetting: String, CaseIterable, CustomTestStringConvertible {
+    case utf8 = "LANG=C.UTF-8"
+    case unset = "locale unset"
+    var testDescription: String { rawValue }
+    var envPrefix: String {
+      switch self {
+      case .utf8: return "env -u LC_ALL -u LC_CTYPE LANG=C.UTF-8"
+      case .unset: return "env -u LANG -u LC_ALL -u LC_CTYPE"
+      }
+    }
+  }
+
+  enum Ending: String, CaseIterable, CustomTestStringConvertible {
+    case ctrlC = "Ctrl-C"
+    case sigterm = "kill -TERM"
+    case crash = "Swift trap"
+    var testDescription: String { rawValue }
+  }
+
+  @Test(
+    "Shows text, reacts to a key and a resize, quits on q with the tty restored",
+    arguments: LocaleSetting.allCases)
+  func showsTextAndReactsToKeysAndResize(locale: LocaleSetting) async throws {
+    let session = try #require(try await PaneSession.start(locale: locale))
+    defer { session.close() }
+    let before = try session.sttyState()
+    try session.launchDemo()
+
+    let first = try #require(
+      await session.waitForScreen { $0.contains("size: 100x30") && $0.contains("last key: none") },
+      "the demo screen never appeared")
+    #expect(first.contains("demo"))
+    // Both locale settings must end up with Unicode (unset falls back to C.UTF-8).
+    #expect(first.contains("glyphs: unicode"))
+    #expect(first.contains("δ = η"))
+    #expect(first.contains("┌ terminal-demo"))
+
+    try session.tmux("send-keys", "-t", session.name, "x")
+    #expect(
+      await session.waitForScreen { $0.contains("last key: 'x'") } != nil,
+      "the key press did not change the screen")
+
+    try session.tmux("resize-window", "-t", session.name, "-x", "80", "-y", "24")
+    let resized = try #require(
+      await session.waitForScreen { $0.contains("size: 80x24") }, "the resize did not re-lay out")
+    // The box is redrawn to the new width: its top-right corner sits in column 80.
+    let top = resized.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+    #expect(top.count == 80 && top.hasSuffix("┐"), "top line after resize: \(top)")
+
+    try session.tmux("send-keys", "-t", session.name, "q")
+    let after = try #require(
+      await session.waitForScreen { $0.contains("exit=0") }, "the demo did not quit on q")
+    #expect(!after.contains("┌ terminal-demo"), "the alternate screen was not left")
+    #expect(try session.sttyState() == before)
+  }
+
+  @Test(
+    "The tty is restored however the app ends",
+    arguments: LocaleSetting.allCases, Ending.allCases)
+  func restoresTerminal(locale: LocaleSetting, ending: Ending) async throws {
+    let session = try #require(try await PaneSession.start(locale: locale))
+    defer { session.close() }
+    let before = try session.sttyState()
+    try session.launchDemo()
+    #expect(
+      await session.waitForScreen { $0.contains("size: 100x30") } != nil,
+      "the demo screen never appeared")
+
+    let expectedExit: String
+    switch ending {
+    case .ctrlC:
+      // raw() delivers Ctrl-C as a key, and the demo quits on it.
+      try session.tmux("send-keys", "-t", session.name, "C-c")
+      expectedExit = "exit=0"
+    case .sigterm:
+      let pid = try #require(session.demoPID(), "the launcher did not record the pid")
+      #expect(kill(pid, SIGTERM) == 0)
+      expectedExit = "exit=143"
+    case .crash:
+      try session.tmux("send-keys", "-t", session.name, "!")
+      expectedExit = "exit=132"
+    }
+    let after = try #require(
+      await session.waitForScreen { $0.contains(expectedExit) },
+      "the demo did not end with \(expectedExit) after \(ending.rawValue)")
+    #expect(!after.contains("┌ terminal-demo"), "the alternate screen was not left")
+    if ending == .crash {
+      // stderr was held back while ncurses owned the screen and replayed after endwin.
+      #expect(after.contains("crashed on purpose"), "the fatal error message was lost")
+    }
+    #expect(try session.sttyState() == before)
+  }
+}
+
+/// Paths and process helpers shared by the tests.
+enum E2E {
+  static let tmuxPath: String? = {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    let directories =
+      path.split(separator: ":").map(String.init) + ["/usr/local/bin", "/opt/homebrew/bin"]
+    return directories.map { $0 + "/tmux" }.first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
+  }()
+
+  /// The package root, from this file's path: Tests/EndToEndTests/<this file>.
+  static let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The demo binary: an explicit override, else beside the running test binary (same build
+  /// configuration and scratch path as the tests), else the default debug build.
+  static func demoBinary() -> String? {
+    var candidates: [String] = []
+    if let override = ProcessInfo.processInfo.environment["TERMINAL_DEMO_BINARY"] {
+      candidates.append(override)
+    }
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+      .deletingLastPathComponent()
+    // On macOS the test binary sits inside a .xctest bundle: climb out of it.
+    for _ in 0..<4 {
+      candidates.append(directory.appendingPathComponent("terminal-demo").path)
+      directory = directory.deletingLastPathComponent()
+    }
+    candidates.append(packageRoot.appendingPathComponent(".build/debug/terminal-demo").path)
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  /// Runs a program to completion and returns its exit status and stdout.
+  @discardableResult
+  static func run(_ executable: String, _ arguments: [String]) throws -> (
+    status: Int32, output: String
+  ) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    // Never talk to (or nest inside) a tmux the tests happen to run under.
+    environment["TMUX"] = nil
+    environment["TMUX_PANE"] = nil
+    // tmux itself runs UTF-8; each case sets the app's locale explicitly on its command line.
+    environment["LC_ALL"] = nil
+    environment["LANG"] = "C.UTF-8"
+    process.environment = environment
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+}
+
+/// One private tmux server with one 100x30 window running `sh`, into which the demo is typed, so the
+/// pane (and its tty) survives the demo and `stty -g` can be read before and after.
+final class PaneSession {
+  let socket: String
+  let name = "e2e"
+  let locale: TerminalRestoreTests.LocaleSetting
+  let tmuxPath: String
+  let binary: String
+  let scratch: URL
+
+  private init(
+    socket: String, locale: TerminalRestoreTests.LocaleSetting, tmuxPath: String, binary: String,
+    scratch: URL
+  ) {
+    self.socket = socket
+    self.locale = locale
+    self.tmuxPath = tmuxPath
+    self.binary = binary
+    self.scratch = scratch
+  }
+
+  /// Starts the server and waits for the shell prompt. Records an issue and returns nil when the
+  /// demo binary has not been built.
+  static func start(locale: TerminalRestoreTests.LocaleSetting) async throws -> PaneSession? {
+    guard let tmuxPath = E2E.tmuxPath else { return nil }
+    guard let binary = E2E.demoBinary() else {
+      Issue.record("terminal-demo not found; build it (swift build) or set TERMINAL_DEMO_BINARY")
+      return nil
+    }
+    let unique = "\(getpid())-\(UUID().uuidString.prefix(8))"
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "backprop-e2e-\(unique)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    let session = PaneSession(
+      socket: "backprop-e2e-\(unique)", locale: locale, tmuxPath: tmuxPath, binary: binary,
+      scratch: scratch)
+    try session.tmux(
+      "new-session", "-d", "-s", session.name, "-x", "100", "-y", "30", "env PS1='e2e$ ' sh")
+    guard await session.waitForScreen({ $0.contains("e2e$") }) != nil else {
+      Issue.record("the shell prompt never appeared in tmux")
+      session.close()
+      return nil
+    }
+    return session
+  }
+
+  /// Kills this test's tmux server (and so everything in it) and removes the scratch files.
+  func close() {
+    _ = try? E2E.run(tmuxPath, ["-L", socket, "kill-server"])
+    try? FileManager.default.removeItem(at: scratch)
+  }
+
+  @discardableResult
+  func tmux(_ arguments: String...) throws -> String {
+    let result = try E2E.run(tmuxPath, ["-L", socket, "-f", "/dev/null"] + arguments)
+    if result.status != 0 {
+      throw TmuxFailure(command: arguments.joined(separator: " "), status: result.status)
+    }
+    return result.output
+  }
+
+  struct TmuxFailure: Error, CustomStringConvertible {
+    let command: String
+    let status: Int32
+    var description: String { "tmux \(command) exited with \(status)" }
+  }
+
+  func capture() -> String {
+    (try? tmux("capture-pane", "-p", "-t", name)) ?? ""
+  }
+
+  /// Polls the visible screen until `predicate` holds (then returns it), for at most 10 s.
+  func waitForScreen(_ predicate: (String) -> Bool) async -> String? {
+    let deadline = ContinuousClock.now + .seconds(10)
+    while ContinuousClock.now < deadline {
+      let screen = capture()
+      if predicate(screen) { return screen }
+      try? await Task.sleep(for: .milliseconds(50))
+    }
+    return nil
+  }
+
+  /// `stty -g` of the pane's terminal: the complete termios state, in a comparable form.
+  func sttyState() throws -> String {
+    let tty = try tmux("display-message", "-p", "-t", name, "#{pane_tty}")
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let result = try E2E.run("/bin/sh", ["-c", "stty -g < \"$1\"", "sh", tty])
+    #expect(result.status == 0, "stty -g < \(tty) failed")
+    return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  private var pidFile: URL { scratch.appendingPathComponent("demo.pid") }
+
+  /// Types the launcher into the pane's shell. The launcher records its pid and then execs the
+  /// demo (so the pid is the demo's), and the shell prints `exit=<status>` once the demo is gone.
+  func launchDemo() throws {
+    let launcher = scratch.appendingPathComponent("launch.sh")
+    let script = """
+      #!/bin/sh
+      echo $$ > '\(pidFile.path)'
+      SWIFT_BACKTRACE=enable=no exec \(locale.envPrefix) '\(binary)'
+
+      """
+    try script.write(to: launcher, atomically: true, encoding: .utf8)
+    try tmux("send-keys", "-t", name, "-l", "sh '\(launcher.path)'; echo \"exit=$?\"")
+    try tmux("send-keys", "-t", name, "Enter")
+  }
+
+  func demoPID() -> pid_t? {
+    guard let text = try? String(contentsOf: pidFile, encoding: .utf8) else { return nil }
+    return pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+}
