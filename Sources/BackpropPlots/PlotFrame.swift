@@ -145,7 +145,12 @@ public struct PlotFrame: Equatable, Sendable {
     let axisStyle: CellStyle = .dim
 
     grid.put(yLabel, x: max(0, axisColumn - yLabel.displayWidth), y: titleRow, maxWidth: axisColumn)
-    grid.put(glyphs.text(title), x: dataLeft, y: titleRow, style: .bold, maxWidth: width - dataLeft)
+    // The title is centred over the data area so it never reads as part of the y-axis name.
+    let heading = glyphs.text(title)
+    let headingStart = dataLeft + max(1, (dataWidth - heading.displayWidth) / 2)
+    grid.put(
+      heading, x: min(headingStart, max(dataLeft + 1, width - heading.displayWidth)), y: titleRow,
+      style: .bold, maxWidth: width - dataLeft - 1)
 
     for row in dataRows {
       grid[axisColumn, row] = Cell(character: vertical, style: axisStyle)

@@ -7,8 +7,8 @@ import TextGrid
 /// (1, 1, 0) the error (w1 + w2)² is a parabolic cylinder whose floor is the line w1 = −w2, and a
 /// second case (1, 0, 1) closes it into a bowl around (1, −1). Low error is drawn with the
 /// densest shade, so a valley reads as a dark line and a minimum as a dark spot (ink pools where
-/// the error is low); bands are cut on a square-root scale by default so the floor gets a band
-/// of its own instead of merging with everything below the average.
+/// the error is low); bands are cut on a logarithmic scale by default so the floor gets a thin
+/// band of its own instead of merging with everything below the average.
 public struct SurfacePlot {
   public var title: String
   public var xLabel: String
@@ -29,7 +29,7 @@ public struct SurfacePlot {
 
   public init(
     title: String = "E", xLabel: String = "w1", yLabel: String = "w2", xRange: PlotRange? = nil,
-    yRange: PlotRange? = nil, shading: ShadingScale = .squareRoot, path: [PlotPoint] = [],
+    yRange: PlotRange? = nil, shading: ShadingScale = .logarithmic, path: [PlotPoint] = [],
     current: PlotPoint? = nil, minimum: PlotPoint? = nil,
     function: @escaping (Double, Double) -> Double
   ) {

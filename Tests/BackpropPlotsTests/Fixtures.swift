@@ -43,7 +43,8 @@ enum Fixtures {
 
   static var singleCaseSurface: SurfacePlot {
     SurfacePlot(
-      title: "E = (w1 + w2)², one case (1,1,0)", path: singleCasePath,
+      title: "E = (w1 + w2)², one case (1,1,0)", xRange: PlotRange(-2, 2),
+      yRange: PlotRange(-2, 2), path: singleCasePath,
       current: singleCasePath.last, function: singleCase)
   }
 
@@ -51,5 +52,42 @@ enum Fixtures {
     SurfacePlot(
       title: "mean E, cases (1,1,0) and (1,0,1)", path: twoCasesPath, current: twoCasesPath.last,
       minimum: PlotPoint(1, -1), function: twoCases)
+  }
+
+  /// E against the output y for the case (1, 1, 0): the parabola (0 − y)², at y = 0.5.
+  static var parabola: LinePlot {
+    LinePlot(
+      title: "E = (t − y)², t = 0", xLabel: "y", yLabel: "E", xRange: PlotRange(-2, 2),
+      current: PlotPoint(0.5, 0.25)
+    ) { y in (0 - y) * (0 - y) }
+  }
+
+  /// The mean error after each of 300 epochs of gradient descent (rate 0.05) from (−1, 2).
+  static let lossPerEpoch: [Double] = descentOnTwoCases(
+    from: PlotPoint(-1, 2), rate: 0.05, steps: 299
+  ).map { twoCases($0.x, $0.y) }
+
+  static var loss: SeriesPlot {
+    SeriesPlot(title: "mean E per epoch", values: lossPerEpoch)
+  }
+
+  static var logLoss: SeriesPlot {
+    SeriesPlot(title: "mean E per epoch", values: lossPerEpoch, scale: .logarithmic)
+  }
+
+  static var longLogLoss: SeriesPlot {
+    SeriesPlot(title: "100 000 epochs", values: PlotBenchmark.longRun, scale: .logarithmic)
+  }
+
+  /// A surface that is not finite everywhere: NaN where w1 < −1, +∞ on a disc around (1, 1).
+  static var brokenSurface: SurfacePlot {
+    SurfacePlot(
+      title: "E with holes", xRange: PlotRange(-2, 2), yRange: PlotRange(-2, 2),
+      current: PlotPoint(0, 0)
+    ) { w1, w2 in
+      if w1 < -1 { return .nan }
+      if (w1 - 1) * (w1 - 1) + (w2 - 1) * (w2 - 1) < 0.25 { return .infinity }
+      return singleCase(w1, w2)
+    }
   }
 }

@@ -38,8 +38,12 @@ extension Trainer {
       let phi = network.activations[l]
       let net = values.net[j - 1]
       let out = values.output[j - 1]
-      let derivativeNote =
-        "φ'(net_\(j)) = \(phi.derivativeFormula(net: "net_\(j)", output: "o_\(j)")) = \(derivativeNumbers(phi, net: net, output: out, digits: digits)) = \(n(values.derivative[j - 1]))"
+      var derivativeParts = [
+        "φ'(net_\(j))", phi.derivativeFormula(net: "net_\(j)", output: "o_\(j)"),
+        derivativeNumbers(phi, net: net, output: out, digits: digits), n(values.derivative[j - 1]),
+      ]
+      derivativeParts = derivativeParts.enumerated().filter { k, part in k == 0 || part != derivativeParts[k - 1] }.map(\.1)
+      let derivativeNote = derivativeParts.joined(separator: " = ")
       let substituted: String
       if phi == .softmax {
         let first = shape.firstNeuron[l]
@@ -156,9 +160,9 @@ extension Trainer {
       switch p {
       case .weight(let i, let j):
         let k = shape.weightIndex(from: i, to: j)!
-        before = values.weightsBeforeUpdate.isEmpty ? network[p] : values.weightsBeforeUpdate[k]
+        before = isComputed(step) ? values.weightsBeforeUpdate[k] : network[p]
       case .bias(let j):
-        before = values.biasesBeforeUpdate.isEmpty ? network[p] : values.biasesBeforeUpdate[j - 1]
+        before = isComputed(step) ? values.biasesBeforeUpdate[j - 1] : network[p]
       }
       let g = appliedGradient(p)
       let gradientSymbol =

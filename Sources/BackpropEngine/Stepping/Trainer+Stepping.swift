@@ -12,6 +12,18 @@ extension Trainer {
     return step
   }
 
+  /// Runs the next micro-step and explains it before moving past it, while every value it used
+  /// (including those a phase boundary resets, such as batch sums) is still in place.
+  public mutating func stepExplained(digits: Int) -> (MicroStep, Explanation)? {
+    guard divergence == nil, let step = nextStep else { return nil }
+    execute(step)
+    position.index += 1
+    let explanation = explain(step, digits: digits)
+    position.index -= 1
+    advance()
+    return (step, explanation)
+  }
+
   /// Runs micro-steps until the current phase of the current sample is complete. Returns how
   /// many ran.
   @discardableResult

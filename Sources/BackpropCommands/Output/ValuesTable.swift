@@ -1,0 +1,111 @@
+import BackpropEngine
+
+/// The values of every neuron and weight as rows of text, shared by `show`, headless and the
+/// TUI's values pane. A value not computed in the current pass is left blank, never stale.
+public struct ValuesTable: Sendable {
+  public struct NeuronRow: Sendable {
+    public let j: Int
+    public let layer: Int
+    public let net: Double?
+    public let output: Double?
+    public let derivative: Double?
+    public let delta: Double?
+  }
+
+  public struct WeightRow: Sendable {
+    public let parameter: Parameter
+    public let value: Double
+    public let gradient: Double?
+    public let change: Double?
+    public let frozen: Bool
+  }
+
+  public let neurons: [NeuronRow]
+  public let weights: [WeightRow]
+  public let summary: String
+  public let error: Double?
+
+  public init(session: Session) {
+    let context = Context(session: session)
+    let t = session.trainer
+    let shape = t.network.shape
+    var neurons: [NeuronRow] = []
+    for l in 0..<shape.layerCount {
+      for j in shape.neurons(inLayer: l) {
+        if l == 0 {
+          neurons.append(NeuronRow(j: j, layer: 0, net: nil, output: t.input(j), derivative: nil, delta: nil))
+        } else {
+          neurons.append(
+            NeuronRow(
+              j: j, layer: l, net: context.value(of: .net(j)), output: context.value(of: .output(j)),
+              derivative: context.value(of: .derivative(j)), delta: context.value(of: .delta(j))))
+        }
+      }
+    }
+    var weights: [WeightRow] = []
+    for p in t.network.allParameters {
+      weights.append(
+        WeightRow(
+          parameter: p, value: t.network[p], gradient: context.value(of: .gradient(p)),
+          change: context.value(of: .change(p)), frozen: { if case .bias = p { return t.network.biasMode == .frozen }; return false }()))
+    }
+    self.neurons = neurons
+    self.weights = weights
+    error = context.value(of: .error)
+    summary = Self.summary(t, digits: session.digits)
+  }
+
+  /// "epoch 0 · sample 1/1 · forward pass 3/9 · η = 0.5 · online · E = 0.29837"
+  public static func summary(_ t: Trainer, digits: Int) -> String {
+    let n = { (x: Double) in NumberFormat.format(x, digits: digits) }
+    var parts = ["epoch \(t.epoch)"]
+    if !t.samples.isEmpty {
+      parts.append("sample \(t.position.sample + 1)/\(t.samples.count)")
+      parts.append("\(t.position.phase.rawValue) \(t.position.index)/\(t.steps(of: t.position.phase).count)")
+    } else {
+      parts.append("no samples")
+    }
+    parts.append("η = \(n(t.learningRate))")
+    parts.append(t.mode.rawValue)
+    if t.isComputed(.error) { parts.append("E = \(n(t.values.error))") }
+    if t.divergence != nil { parts.append("DIVERGED") }
+    return parts.joined(separator: " · ")
+  }
+
+  public func neuronLines(digits: Int) -> [String] {
+    let c = { (x: Double?) in x.map { NumberFormat.format($0, digits: digits) } ?? "" }
+    let width = digits + 7
+    var lines = [
+      "j".leftPad(4) + "  " + "layer".pad(6) + ["net_j", "o_j", "φ'(net_j)", "δ_j"].map { $0.pad(width) }.joined()
+    ]
+    for r in neurons {
+      let layer = r.layer == 0 ? "in" : "\(r.layer)"
+      lines.append(
+        "\(r.j)".leftPad(4) + "  " + layer.pad(6)
+          + [c(r.net), c(r.output), c(r.derivative), c(r.delta)].map { $0.pad(width) }.joined())
+    }
+    return lines.map { $0.trimmingTrailingSpaces() }
+  }
+
+  public func weightLines(digits: Int) -> [String] {
+    let c = { (x: Double?) in x.map { NumberFormat.format($0, digits: digits) } ?? "" }
+    let width = digits + 7
+    let nameWidth = max(8, (weights.map { $0.parameter.name.count }.max() ?? 0) + 2)
+    var lines = ["".pad(nameWidth) + ["value", "∂E/∂·", "Δ"].map { $0.pad(width) }.joined()]
+    for r in weights {
+      let change = r.frozen ? "(frozen)" : c(r.change)
+      lines.append(r.parameter.name.pad(nameWidth) + [c(r.value), c(r.gradient), change].map { $0.pad(width) }.joined())
+    }
+    return lines.map { $0.trimmingTrailingSpaces() }
+  }
+}
+
+extension String {
+  func pad(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
+  func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+  func trimmingTrailingSpaces() -> String {
+    var s = self
+    while s.last == " " { s.removeLast() }
+    return s
+  }
+}

@@ -1,0 +1,214 @@
+import BackpropEngine
+
+/// Commands that read the state without changing it.
+extension Context {
+  mutating func show(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+    let what = args.next()
+    try args.finish(usage)
+    let session = sessionView
+    let table = ValuesTable(session: session)
+    var lines = [table.summary]
+    let kind = what?.text.lowercased() ?? "values"
+    switch kind {
+    case "values", "all": lines += table.neuronLines(digits: digits) + [""] + table.weightLines(digits: digits)
+    case "neurons": lines += table.neuronLines(digits: digits)
+    case "weights": lines += table.weightLines(digits: digits)
+    case "data", "samples": lines += listSamples().lines
+    case "network", "net":
+      let net = trainer.network
+      lines.append("network \(net.shape.description): \(Self.describe(net))")
+      for l in 0..<net.shape.layerCount {
+        let r = net.shape.neurons(inLayer: l)
+        let role = l == 0 ? "inputs" : (l == net.shape.outputLayer ? "outputs" : "hidden")
+        let act = l == 0 ? "" : ", φ = \(net.activations[l].rawValue)"
+        lines.append("layer \(l) (\(role)): neurons \(r.lowerBound)–\(r.upperBound)\(act)")
+      }
+      if net.outputDeltaIsSimplified { lines.append("output δ_j = o_j − t_j (\(net.outputActivation.rawValue) with \(net.loss.rawValue))") }
+    default:
+      throw CommandError(
+        column: what!.column, message: "unknown table `\(what!.text)`", expected: "values, neurons, weights, data or network")
+    }
+    var neurons: [JSONValue] = []
+    for r in table.neurons {
+      neurons.append(
+        .object([
+          ("j", .number(Double(r.j))), ("layer", .number(Double(r.layer))), ("net", json(r.net)), ("o", json(r.output)),
+          ("dphi", json(r.derivative)), ("delta", json(r.delta)),
+        ]))
+    }
+    var weights: [JSONValue] = []
+    for r in table.weights {
+      weights.append(
+        .object([
+          ("name", .string(r.parameter.name)), ("value", .number(r.value)), ("gradient", json(r.gradient)),
+          ("change", json(r.change)), ("frozen", .bool(r.frozen)),
+        ]))
+    }
+    return CommandOutput(
+      lines: lines,
+      data: [("summary", .string(table.summary)), ("E", json(table.error)), ("neurons", .array(neurons)), ("weights", .array(weights))])
+  }
+
+  func json(_ x: Double?) -> JSONValue { x.map(JSONValue.number) ?? .null }
+
+  /// The session as this command sees it (for views shared with the app).
+  var sessionView: Session {
+    var s = Session(trainer: trainer)
+    s.digits = digits
+    return s
+  }
+
+  mutating func get(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+    guard args.peek != nil else {
+      throw CommandError(column: args.endColumn, message: "missing a name", expected: "e.g. `get o_5` or `get w_35 δ_5`")
+    }
+    var lines: [String] = []
+    var values: [(String, JSONValue)] = []
+    while let t = args.next() {
+      let name = try quantity(t)
+      switch name {
+      case .inputs, .targets:
+        guard let s = trainer.currentSample else {
+          throw CommandError(column: t.column, message: "there are no samples yet")
+        }
+        let v = name == .inputs ? s.inputs : s.targets
+        lines.append("\(name.name) = \(list(v))")
+        values.append((name.name, .array(v.map(JSONValue.number))))
+      default:
+        if let v = value(of: name) {
+          lines.append("\(name.name) = \(n(v))")
+          values.append((name.name, .number(v)))
+        } else {
+          lines.append("\(name.name) = (not computed in this pass yet)")
+          values.append((name.name, .null))
+        }
+      }
+    }
+    return CommandOutput(lines: lines, data: [("values", .object(values))])
+  }
+
+  mutating func explain(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+    let t = args.next()
+    try args.finish(usage)
+    let step: MicroStep
+    var preview = false
+    switch t?.text.lowercased() {
+    case nil, "last":
+      guard let s = trainer.lastStep ?? trainer.recentSteps(1).last else {
+        throw CommandError(column: t?.column ?? 1, message: "no micro-step has run in this pass yet", expected: "`step`, or `explain next`")
+      }
+      step = s
+    case "next":
+      guard let s = trainer.nextStep else { throw CommandError(column: t!.column, message: "there is no next step (no samples)") }
+      step = s
+      preview = true
+    default:
+      let name = try quantity(t!)
+      switch name {
+      case .net(let j): step = .net(j)
+      case .output(let j), .derivative(let j):
+        if j <= trainer.network.shape.inputCount {
+          return CommandOutput(lines: ["o_\(j) = x_\(j) = \(n(trainer.input(j) ?? 0)): an input neuron passes its input on"])
+        }
+        step = .output(j)
+      case .delta(let j): step = .delta(j)
+      case .error: step = .error
+      case .gradient(let p): step = .gradient(p)
+      case .weight, .bias, .change:
+        let p: Parameter
+        if case .change(let q) = name { p = q } else { p = name.parameter! }
+        if !trainer.network.trainableParameters.contains(p) {
+          return CommandOutput(lines: ["\(p.name) = \(n(trainer.network[p])) (frozen: the update never changes it)"])
+        }
+        step = .update(p)
+      case .learningRate:
+        return CommandOutput(lines: ["η = \(n(trainer.learningRate)): the learning rate, the size of each step downhill in Δw_ij = −η ∂E/∂w_ij"])
+      default:
+        throw CommandError(column: t!.column, message: "\(name.name) is given, not computed", expected: "a computed quantity such as net_3, o_5, δ_5, E, dE/dw_35")
+      }
+    }
+    if preview {
+      var copy = trainer
+      _ = copy.step()
+      let e = copy.explain(step, digits: digits)
+      return CommandOutput(
+        lines: ["next: " + e.line, "    rule: " + e.rule] + (e.note.map { ["    " + $0] } ?? []),
+        data: [("explanation", e.json)])
+    }
+    if case .update(let p) = step, !trainer.isComputed(step) {
+      guard trainer.isComputed(.gradient(p)), trainer.mode == .online || trainer.position.phase == .update else {
+        return CommandOutput(lines: ["\(p.name) = \(n(trainer.network[p])); its gradient ∂E/∂\(p.name) has not been computed in this pass yet"])
+      }
+      let e = trainer.explain(step, digits: digits)
+      return CommandOutput(
+        lines: ["\(p.name) = \(n(trainer.network[p])) now; the update will make it " + e.line, "    rule: " + e.rule]
+          + (e.note.map { ["    " + $0] } ?? []),
+        data: [("explanation", e.json)])
+    }
+    if !trainer.isComputed(step) {
+      let when = step.phase == trainer.position.phase ? "later in this pass" : "in the \(step.phase.rawValue) pass"
+      return CommandOutput(
+        lines: ["\(step.symbol) has not been computed in this pass yet (it comes \(when)); `explain next` shows the next step"],
+        data: [("computed", .bool(false))])
+    }
+    let e = trainer.explain(step, digits: digits)
+    var lines = [e.line, "    rule: " + e.rule]
+    if let note = e.note { lines.append("    " + note) }
+    return CommandOutput(lines: lines, data: [("explanation", e.json)])
+  }
+
+  mutating func gradcheck(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+    var h = 1e-6
+    if let t = args.next() {
+      let (key, value) = Self.split(t)
+      guard key == "h" || key == nil, let v = NumberParser.parse(value ?? t.text), v > 0, v < 1 else {
+        throw CommandError(column: t.column, message: "`\(t.text)` is not a step size", expected: "h=1e-6 (between 0 and 1)")
+      }
+      h = v
+    }
+    try args.finish(usage)
+    try requireSamples(1)
+    let check = GradientCheck(network: trainer.network, samples: trainer.samples, step: h)
+    let width = digits + 8
+    var lines = [
+      "central differences (E(θ+h) − E(θ−h))/2h, h = \(n(h)), on E = mean over \(trainer.samples.count) sample\(trainer.samples.count == 1 ? "" : "s")",
+      "".pad(10) + "backprop".pad(width) + "numeric".pad(width) + "relative error",
+    ]
+    var rows: [JSONValue] = []
+    for r in check.rows {
+      lines.append(
+        r.parameter.name.pad(10) + n(r.backprop).pad(width) + n(r.numeric).pad(width)
+          + NumberFormat.format(r.relativeError, digits: 2))
+      rows.append(
+        .object([
+          ("name", .string(r.parameter.name)), ("backprop", .number(r.backprop)), ("numeric", .number(r.numeric)),
+          ("relativeError", .number(r.relativeError)),
+        ]))
+    }
+    if let worst = check.worst {
+      let verdict = worst.relativeError < 1e-5 ? "agree" : "DISAGREE"
+      lines.append("worst: \(worst.parameter.name), relative error \(NumberFormat.format(worst.relativeError, digits: 2)): backprop and finite differences \(verdict)")
+    }
+    return CommandOutput(lines: lines.map { $0.trimmingTrailingSpaces() }, data: [("rows", .array(rows))])
+  }
+
+  func help(_ args: inout Arguments) throws(CommandError) -> CommandOutput {
+    if let t = args.next() {
+      guard let spec = CommandSpec.named(t.text) else {
+        let hint = CommandSpec.suggestion(for: t.text).map { "did you mean `\($0)`?" } ?? "a command name"
+        throw CommandError(column: t.column, message: "no command `\(t.text)`", expected: hint)
+      }
+      return CommandOutput(lines: spec.helpText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    }
+    var lines = ["Commands (`help COMMAND` for more; names follow the article: w_35, b_3, net_3, o_5, δ_5, E, η):"]
+    var topic = ""
+    for spec in CommandSpec.all {
+      if spec.topic != topic {
+        topic = spec.topic
+        lines.append("\(topic):")
+      }
+      lines.append("  " + spec.name.pad(11) + spec.summary)
+    }
+    return CommandOutput(lines: lines)
+  }
+}

@@ -1,0 +1,198 @@
+import BackpropEngine
+
+/// Commands that move training forward, and back.
+extension Context {
+  /// Steps shown in full at the start of a long run, and at its end.
+  static let shownHead = 30
+  static let shownTail = 10
+
+  /// Runs micro-steps while `more` says so, explaining the ones that will be shown.
+  mutating func runSteps(limit: Int = .max, until done: (MicroStep, Trainer) -> Bool) -> CommandOutput {
+    var head: [String] = []
+    var tail: [String] = []
+    var explanations: [JSONValue] = []
+    var steps: [MicroStep] = []
+    var lastHeader = ""
+    var count = 0
+    while count < limit {
+      let header = "— \(trainer.position.phase.rawValue) pass, sample \(trainer.position.sample + 1) —"
+      guard let (s, e) = step() else { break }
+      count += 1
+      steps.append(s)
+      var lines: [String] = []
+      if header != lastHeader {
+        lines.append(header)
+        lastHeader = header
+      }
+      lines.append(e.line)
+      if let note = e.note, case .output = s { lines.append("    " + note) }
+      if count <= Self.shownHead {
+        head += lines
+        explanations.append(e.json)
+      } else {
+        tail += lines
+        if tail.count > Self.shownTail { tail.removeFirst(tail.count - Self.shownTail) }
+      }
+      if done(s, trainer) { break }
+    }
+    var lines = head
+    if count > Self.shownHead {
+      lines.append("… \(count - Self.shownHead - min(Self.shownTail, count - Self.shownHead)) more micro-steps …")
+      lines += tail
+    }
+    lines += statusAfterRun()
+    return CommandOutput(
+      lines: lines, data: [("count", .number(Double(count))), ("steps", .array(explanations))], steps: steps)
+  }
+
+  /// Where things stand after stepping: divergence, a finished epoch, what comes next.
+  func statusAfterRun() -> [String] {
+    var lines: [String] = []
+    if let d = trainer.divergence { lines.append(d.description) }
+    if trainer.position == .start, let last = trainer.lossHistory.last, trainer.epoch > 0 {
+      lines.append("epoch \(trainer.epoch) complete: mean E = \(n(last))")
+    }
+    if let next = trainer.nextStep, trainer.divergence == nil {
+      lines.append("next: \(next.symbol) (\(trainer.position.phase.rawValue) pass, sample \(trainer.position.sample + 1))")
+    }
+    return lines
+  }
+
+  mutating func stepCommand(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+    var count = 1
+    if args.peek != nil { count = try args.integer("a number of micro-steps", in: 1...1_000_000) }
+    try args.finish(usage)
+    try requireSamples(1)
+    return runSteps(limit: count) { _, _ in false }
+  }
+
+  /// `finish` (phase = nil), `forward`, `backward`, `update`: run to the end of that phase of the
+  /// current sample, running earlier phases first when needed.
+  mutating func runPhase(_ target: Phase?, _ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+    try args.finish(usage)
+    try requireSamples(1)
+    let order: [Phase: Int] = [.forward: 0, .backward: 1, .update: 2]
+    let phase = target ?? trainer.position.phase
+    let here = trainer.position
+    if order[phase]! < order[here.phase]! {
+      throw CommandError(
+        column: 1,
+        message: "the \(phase.rawValue) pass of sample \(here.sample + 1) is already done; next is the \(here.phase.rawValue) pass",
+        expected: "`\(here.phase.rawValue)`, `step`, or `undo` to go back")
+    }
+    // Done once a step of that phase completes it (the position then moves to index 0).
+    return runSteps { step, t in step.phase == phase && t.position.index == 0 }
+  }
+
+  mutating func epochCommand(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+    try args.finish(usage)
+    try requireSamples(1)
+    return trainEpochs(1)
+  }
+
+  mutating func train(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+    let count = try args.integer("a number of epochs", in: 1...100_000_000)
+    try args.finish(usage)
+    try requireSamples(1)
+    return trainEpochs(count)
+  }
+
+  mutating func trainEpochs(_ count: Int) -> CommandOutput {
+    let before = trainer.epoch
+    let errorBefore = trainer.network.meanError(on: trainer.samples)
+    if trainer.position != .start {
+      // Finish the epoch step by step so `back` can return into it.
+      _ = runSteps { _, t in t.position == .start }
+      trainer.train(epochs: count - 1)
+    } else {
+      trainer.train(epochs: count)
+    }
+    let errorAfter = trainer.network.meanError(on: trainer.samples)
+    var lines = [
+      "trained \(trainer.epoch - before) epoch\(trainer.epoch - before == 1 ? "" : "s") (now at epoch \(trainer.epoch)): mean E \(n(errorBefore)) → \(n(errorAfter))"
+    ]
+    if let d = trainer.divergence { lines.append(d.description) }
+    return CommandOutput(
+      lines: lines,
+      data: [("epochs", .number(Double(trainer.epoch - before))), ("epoch", .number(Double(trainer.epoch))),
+             ("errorBefore", .number(errorBefore)), ("errorAfter", .number(errorAfter))])
+  }
+
+  mutating func restart(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+    if let t = args.next() {
+      guard t.text.lowercased() == "history" else {
+        throw CommandError(column: t.column, message: "unexpected `\(t.text)`", expected: "nothing, or `history`")
+      }
+      try args.finish(usage)
+      trainer.resetHistory()
+      return CommandOutput(lines: ["back to epoch 0, loss curve and path cleared (weights kept)"])
+    }
+    trainer.restartPass()
+    return CommandOutput(lines: ["back to the start of the pass"] + statusAfterRun())
+  }
+
+  // MARK: - History
+
+  mutating func undo(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+    var count = 1
+    if args.peek != nil { count = try args.integer("a number of commands", in: 1...100_000) }
+    try args.finish(usage)
+    var undo = undoStack
+    var redo = redoStack
+    var labels: [String] = []
+    for _ in 0..<count {
+      guard let top = undo.last else { break }
+      var first = top
+      while let e = undo.last, e.group == top.group {
+        first = e
+        undo.removeLast()
+      }
+      redo.append(HistoryEntry(trainer: trainer, label: top.label, group: top.group))
+      trainer = first.trainer
+      labels.append(top.label)
+    }
+    guard !labels.isEmpty else { throw CommandError(column: 1, message: "nothing to undo") }
+    historyAction = .replaced(undo: undo, redo: redo)
+    return CommandOutput(lines: ["undid \(labels.joined(separator: ", "))"] + statusAfterRun())
+  }
+
+  mutating func back(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+    var count = 1
+    if args.peek != nil { count = try args.integer("a number of micro-steps", in: 1...100_000) }
+    try args.finish(usage)
+    var undo = undoStack
+    var redo = redoStack
+    var done = 0
+    for _ in 0..<count {
+      guard let top = undo.popLast() else { break }
+      redo.append(HistoryEntry(trainer: trainer, label: "back", group: nextGroup))
+      nextGroup += 1
+      trainer = top.trainer
+      done += 1
+    }
+    guard done > 0 else { throw CommandError(column: 1, message: "nothing to go back to") }
+    historyAction = .replaced(undo: undo, redo: redo)
+    var lines = ["went back \(done) step\(done == 1 ? "" : "s")"]
+    if let last = trainer.lastStep { lines.append("last: " + trainer.explain(last, digits: digits).line) }
+    return CommandOutput(lines: lines + statusAfterRun())
+  }
+
+  mutating func redo(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+    var count = 1
+    if args.peek != nil { count = try args.integer("a number of commands", in: 1...100_000) }
+    try args.finish(usage)
+    var undo = undoStack
+    var redo = redoStack
+    var labels: [String] = []
+    for _ in 0..<count {
+      guard let top = redo.popLast() else { break }
+      undo.append(HistoryEntry(trainer: trainer, label: top.label, group: top.group))
+      trainer = top.trainer
+      labels.append(top.label)
+    }
+    guard !labels.isEmpty else { throw CommandError(column: 1, message: "nothing to redo") }
+    historyAction = .replaced(undo: undo, redo: redo)
+    return CommandOutput(lines: ["redid \(labels.joined(separator: ", "))"] + statusAfterRun())
+  }
+}
+

@@ -1,0 +1,202 @@
+import BackpropEngine
+
+/// A command in progress: a working copy of the session's state that the command changes freely.
+/// The session adopts it only if the command succeeds, which is how a failed command changes
+/// nothing.
+struct Context {
+  var trainer: Trainer
+  var digits: Int
+  let fileAccess: FileAccess
+  /// Snapshots taken before each micro-step, for `back`; emptied if the command runs too many.
+  var microSnapshots: [Trainer] = []
+  var recordsMicroSteps: Bool
+  var historyAction: HistoryAction = .none
+  let undoStack: [HistoryEntry]
+  let redoStack: [HistoryEntry]
+  var nextGroup: Int
+
+  enum HistoryAction {
+    case none
+    /// undo/redo/back rewrote the stacks themselves.
+    case replaced(undo: [HistoryEntry], redo: [HistoryEntry])
+  }
+
+  init(session: Session) {
+    trainer = session.trainer
+    digits = session.digits
+    fileAccess = session.fileAccess
+    undoStack = session.undoStack
+    redoStack = session.redoStack
+    nextGroup = session.nextGroup
+    recordsMicroSteps = session.trainer.network.weights.count <= Session.microHistoryWeightLimit
+  }
+
+  mutating func run(_ spec: CommandSpec, _ args: inout Arguments) throws(CommandError) -> CommandOutput {
+    switch spec.name {
+    case "network": return try network(&args, usage: spec.usage)
+    case "example": return try example(&args, usage: spec.usage)
+    case "data": return try data(&args, usage: spec.usage)
+    case "sample": return try sample(&args, usage: spec.usage)
+    case "set": return try set(&args, usage: spec.usage)
+    case "mode": return try mode(&args, usage: spec.usage)
+    case "randomize": return try randomize(&args, usage: spec.usage)
+    case "step": return try stepCommand(&args, usage: spec.usage)
+    case "finish": return try runPhase(nil, &args, usage: spec.usage)
+    case "forward": return try runPhase(.forward, &args, usage: spec.usage)
+    case "backward": return try runPhase(.backward, &args, usage: spec.usage)
+    case "update": return try runPhase(.update, &args, usage: spec.usage)
+    case "epoch": return try epochCommand(&args, usage: spec.usage)
+    case "train": return try train(&args, usage: spec.usage)
+    case "restart": return try restart(&args, usage: spec.usage)
+    case "undo": return try undo(&args, usage: spec.usage)
+    case "back": return try back(&args, usage: spec.usage)
+    case "redo": return try redo(&args, usage: spec.usage)
+    case "show": return try show(&args, usage: spec.usage)
+    case "get": return try get(&args, usage: spec.usage)
+    case "explain": return try explain(&args, usage: spec.usage)
+    case "gradcheck": return try gradcheck(&args, usage: spec.usage)
+    case "save": return try save(&args, usage: spec.usage)
+    case "load": return try load(&args, usage: spec.usage)
+    case "help": return try help(&args)
+    default:
+      throw CommandError(column: 1, message: "`\(spec.name)` is not available here")
+    }
+  }
+
+  // MARK: - Micro-steps with history
+
+  /// Runs one micro-step, keeping a snapshot for `back` while the command is small enough.
+  mutating func step() -> (MicroStep, Explanation)? {
+    guard trainer.nextStep != nil, trainer.divergence == nil else { return nil }
+    if recordsMicroSteps {
+      if microSnapshots.count < Session.microHistoryStepLimit {
+        microSnapshots.append(trainer)
+      } else {
+        // Too many: undo this command as a whole instead.
+        microSnapshots = [microSnapshots[0]]
+        recordsMicroSteps = false
+      }
+    }
+    return trainer.stepExplained(digits: digits)
+  }
+
+  /// Fails when there is nothing to step through.
+  func requireSamples(_ column: Int) throws(CommandError) {
+    if trainer.samples.isEmpty {
+      throw CommandError(
+        column: column, message: "there are no training samples yet",
+        expected: "`sample add X… -> T…`, `data NAME` or `example NAME` first")
+    }
+    if let d = trainer.divergence {
+      throw CommandError(column: column, message: d.description)
+    }
+  }
+
+  var n: (Double) -> String { { [digits] in NumberFormat.format($0, digits: digits) } }
+
+  // MARK: - Quantities
+
+  /// Checks that a name refers to something this network has.
+  func validate(_ name: QuantityName, column: Int) throws(CommandError) {
+    let shape = trainer.network.shape
+    func neuron(_ j: Int, nonInput: Bool = false) throws(CommandError) {
+      guard let l = shape.layer(ofNeuron: j) else {
+        throw CommandError(
+          column: column, message: "there is no neuron \(j)",
+          expected: "a neuron from 1 to \(shape.neuronCount) (network \(shape.description))")
+      }
+      if nonInput && l == 0 {
+        throw CommandError(
+          column: column, message: "neuron \(j) is an input; \(name.name) exists only for neurons \(shape.firstNeuron[1])–\(shape.neuronCount)",
+          expected: "x_\(j) or o_\(j) for an input")
+      }
+    }
+    switch name {
+    case .weight(let i, let j), .gradient(.weight(let i, let j)), .change(.weight(let i, let j)):
+      guard shape.weightIndex(from: i, to: j) != nil else {
+        let l = shape.layer(ofNeuron: j)
+        let hint = l.flatMap { $0 > 0 ? "w_ij with i in \(shape.neurons(inLayer: $0 - 1)) for j = \(j)" : nil }
+        throw CommandError(
+          column: column, message: "there is no weight \(Parameter.weight(from: i, to: j).name): neuron \(i) does not feed neuron \(j)",
+          expected: hint ?? "a weight between neighbouring layers of \(shape.description)")
+      }
+    case .bias(let j), .gradient(.bias(let j)), .change(.bias(let j)):
+      try neuron(j, nonInput: true)
+      if !trainer.network.hasBiases {
+        throw CommandError(column: column, message: "this network has no biases (bias=off)", expected: "`network … bias=on`")
+      }
+    case .net(let j), .derivative(let j), .delta(let j): try neuron(j, nonInput: true)
+    case .output(let j): try neuron(j)
+    case .input(let i):
+      guard i >= 1, i <= shape.inputCount else {
+        throw CommandError(column: column, message: "there is no input x_\(i)", expected: "x_1 … x_\(shape.inputCount)")
+      }
+    case .target(let j):
+      guard shape.neurons(inLayer: shape.outputLayer).contains(j) else {
+        let outs = shape.neurons(inLayer: shape.outputLayer)
+        throw CommandError(
+          column: column, message: "there is no target t_\(j): targets belong to the output neurons",
+          expected: "t_\(outs.lowerBound)…t_\(outs.upperBound)")
+      }
+    case .inputs, .targets, .error, .learningRate, .epoch, .digits: break
+    }
+  }
+
+  /// The value of a quantity now, or nil when it is not computed in this pass.
+  func value(of name: QuantityName) -> Double? {
+    let t = trainer
+    let shape = t.network.shape
+    func computed(_ step: MicroStep) -> Bool { t.isComputed(step) }
+    switch name {
+    case .weight(let i, let j): return t.network[.weight(from: i, to: j)]
+    case .bias(let j): return t.network.hasBiases ? t.network[.bias(j)] : nil
+    case .net(let j): return computed(.net(j)) ? t.values.net[j - 1] : nil
+    case .output(let j):
+      if j <= shape.inputCount { return t.input(j) }
+      return computed(.output(j)) ? t.values.output[j - 1] : nil
+    case .derivative(let j): return computed(.output(j)) ? t.values.derivative[j - 1] : nil
+    case .delta(let j): return computed(.delta(j)) ? t.values.delta[j - 1] : nil
+    case .gradient(let p):
+      guard computed(.gradient(p)) else { return nil }
+      switch p {
+      case .weight(let i, let j): return t.values.weightGradient[shape.weightIndex(from: i, to: j)!]
+      case .bias(let j): return t.values.biasGradient[j - 1]
+      }
+    case .change(let p):
+      guard computed(.gradient(p)), t.mode == .online || t.position.phase == .update else { return nil }
+      return -t.learningRate * appliedGradient(p)
+    case .input(let i): return t.input(i)
+    case .target(let j):
+      guard let s = t.currentSample else { return nil }
+      return s.targets[j - shape.firstNeuron[shape.outputLayer]]
+    case .error: return computed(.error) ? t.values.error : nil
+    case .learningRate: return t.learningRate
+    case .epoch: return Double(t.epoch)
+    case .digits: return Double(digits)
+    case .inputs, .targets: return nil
+    }
+  }
+
+  private func appliedGradient(_ p: Parameter) -> Double {
+    let t = trainer
+    let shape = t.network.shape
+    switch (p, t.mode) {
+    case (.weight(let i, let j), .online): return t.values.weightGradient[shape.weightIndex(from: i, to: j)!]
+    case (.bias(let j), .online): return t.values.biasGradient[j - 1]
+    case (.weight(let i, let j), .batch):
+      return t.values.weightGradientSum[shape.weightIndex(from: i, to: j)!] / Double(t.samples.count)
+    case (.bias(let j), .batch): return t.values.biasGradientSum[j - 1] / Double(t.samples.count)
+    }
+  }
+
+  /// Parses a word as a quantity name of this network.
+  func quantity(_ token: Token) throws(CommandError) -> QuantityName {
+    guard let name = QuantityName.parse(token.text) else {
+      throw CommandError(
+        column: token.column, message: "`\(token.text)` is not a quantity name",
+        expected: "a name such as w_35, b_3, net_3, o_5, δ_5, dE/dw_35, x_1, t_5, E, eta")
+    }
+    try validate(name, column: token.column)
+    return name
+  }
+}

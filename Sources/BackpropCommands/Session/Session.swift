@@ -1,0 +1,124 @@
+import BackpropEngine
+
+/// The engine plus everything a person working with it needs around it: the command language,
+/// undo and redo, display settings and which files commands may touch.
+///
+/// A value type: the TUI keeps one in its `State`, headless keeps one per run, and a lesson runs
+/// its commands through one. `execute` either succeeds or changes nothing.
+public struct Session: Sendable {
+  public internal(set) var trainer: Trainer
+  /// Significant digits in equations and tables.
+  public var digits: Int = 5
+  /// Which files `save` and `load` may reach.
+  public var fileAccess: FileAccess = .unrestricted
+  /// The micro-steps run by the last command (for highlighting).
+  public internal(set) var lastSteps: [MicroStep] = []
+
+  var undoStack: [HistoryEntry] = []
+  var redoStack: [HistoryEntry] = []
+  var nextGroup = 0
+
+  /// At most this many undo entries are kept (the oldest go first).
+  static let historyLimit = 20_000
+  /// Commands running more micro-steps than this are undone as a whole (no `back` inside them),
+  /// and so are networks with more weights than `microHistoryWeightLimit`; this bounds memory.
+  static let microHistoryStepLimit = 2_000
+  static let microHistoryWeightLimit = 4_096
+
+  /// Free play starts on Mazur's worked example.
+  public init(trainer: Trainer = Example.mazur.trainer()) {
+    self.trainer = trainer
+  }
+
+  public var canUndo: Bool { !undoStack.isEmpty }
+  public var canRedo: Bool { !redoStack.isEmpty }
+
+  /// Runs one command line. On failure nothing has changed.
+  public mutating func execute(_ line: String) -> Result<CommandOutput, CommandError> {
+    do throws(CommandError) {
+      let tokens = try Tokenizer.tokenize(line)
+      guard let first = tokens.first else { return .success(CommandOutput()) }
+      guard let spec = CommandSpec.named(first.text) else {
+        let hint = CommandSpec.suggestion(for: first.text).map { "did you mean `\($0)`? " } ?? ""
+        throw CommandError(
+          column: first.column, message: "unknown command `\(first.text)`",
+          expected: "\(hint)a command; `help` lists them")
+      }
+      guard spec.handler == .session else {
+        throw CommandError(
+          column: first.column, message: "`\(spec.name)` is not available here",
+          expected: "a command of the engine (`help`)")
+      }
+      var args = Arguments(Array(tokens.dropFirst()), lineLength: line.count)
+      var context = Context(session: self)
+      let output = try context.run(spec, &args)
+      commit(context, label: spec.name)
+      lastSteps = output.steps
+      return .success(output)
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// Adopts the result of a successful command, recording undo history when the state changed.
+  mutating func commit(_ context: Context, label: String) {
+    digits = context.digits
+    switch context.historyAction {
+    case .none:
+      guard context.trainer != trainer else { return }
+      let group = nextGroup
+      nextGroup += 1
+      if context.microSnapshots.isEmpty {
+        undoStack.append(HistoryEntry(trainer: trainer, label: label, group: group))
+      } else {
+        for snapshot in context.microSnapshots {
+          undoStack.append(HistoryEntry(trainer: snapshot, label: label, group: group))
+        }
+      }
+      if undoStack.count > Self.historyLimit { undoStack.removeFirst(undoStack.count - Self.historyLimit) }
+      redoStack.removeAll()
+      trainer = context.trainer
+    case .replaced(let undo, let redo):
+      undoStack = undo
+      redoStack = redo
+      trainer = context.trainer
+    }
+  }
+
+  /// The value of a named quantity, or nil when it has none right now (not computed yet in
+  /// this pass, or no such neuron). Used by lesson assertions and questions.
+  public func value(of name: QuantityName) -> Double? {
+    Context(session: self).value(of: name)
+  }
+
+  /// Parses `text` as a quantity name and returns its value, with a clear error otherwise.
+  public func value(named text: String) throws(CommandError) -> Double {
+    guard let name = QuantityName.parse(text) else {
+      throw CommandError(column: 1, message: "`\(text)` is not a quantity name", expected: "a name such as w_35, o_5, δ_5, E")
+    }
+    let context = Context(session: self)
+    try context.validate(name, column: 1)
+    guard let v = context.value(of: name) else {
+      throw CommandError(column: 1, message: "\(name.name) has not been computed in this pass yet")
+    }
+    return v
+  }
+}
+
+/// One step back in history: the trainer as it was, and the command that changed it. Entries
+/// that share a `group` came from one command, one per micro-step, so `undo` removes them
+/// together and `back` one at a time.
+struct HistoryEntry: Sendable {
+  var trainer: Trainer
+  var label: String
+  var group: Int
+}
+
+/// Where `save` and `load` may read and write.
+public enum FileAccess: Equatable, Sendable {
+  /// Anywhere the user can (the command line and headless scripts they run themselves).
+  case unrestricted
+  /// Only files inside this directory, named by relative paths without `..` (lessons, so that a
+  /// lesson shared by someone else cannot touch other files).
+  case confined(to: String)
+}
