@@ -55,7 +55,8 @@ enum AxisTicks {
     guard raw.isFinite, raw > 0 else { return 1 }
     let magnitude = PlotMath.powerOfTen((PlotMath.decimalLogarithm(raw)).rounded(.down))
     let fraction = raw / magnitude
-    let nice: Double = fraction <= 1 + 1e-9 ? 1 : fraction <= 2 + 1e-9 ? 2 : fraction <= 5 + 1e-9 ? 5 : 10
+    let nice: Double =
+      fraction <= 1 + 1e-9 ? 1 : fraction <= 2 + 1e-9 ? 2 : fraction <= 5 + 1e-9 ? 5 : 10
     return nice * magnitude
   }
 }

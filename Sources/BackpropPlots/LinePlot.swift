@@ -44,7 +44,7 @@ public struct LinePlot {
     var nonFinite = 0
     for (index, value) in samples.enumerated() {
       guard value.isFinite else {
-        // Edge samples only join the centres; count each missing column centre once.
+        // Samples alternate between dot-column edges and centres; count the centres.
         if index % 2 == 1 { nonFinite += 1 }
         canvas.liftPen()
         continue
@@ -68,14 +68,16 @@ public struct LinePlot {
         items.append(LegendItem([[marker, LegendRun(text: " now " + place)], [marker]]))
       } else {
         items.append(
-          LegendItem([[marker, LegendRun(text: " off plot: " + place)], [marker, .init(text: " off plot")]]))
+          LegendItem([
+            [marker, LegendRun(text: " off plot: " + place)], [marker, .init(text: " off plot")],
+          ]))
       }
     }
     if nonFinite > 0 {
       items.append(
         LegendItem(
           [
-            [LegendRun(text: glyphs.text("NaN/∞ left out (\(nonFinite) columns)"))],
+            [LegendRun(text: glyphs.text("\(nonFinite) NaN/∞ samples left out"))],
             [LegendRun(text: glyphs.text("NaN/∞ left out"))],
           ], required: true))
     }

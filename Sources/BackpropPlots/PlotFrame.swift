@@ -122,7 +122,8 @@ public struct PlotFrame: Equatable, Sendable {
   /// The data y at the centre of grid row `row` (for a logarithmic axis, the value, not its
   /// logarithm).
   public func yCenter(ofRow row: Int) -> Double {
-    yScale.value(at: yRange.upper - (Double(row - dataTop) + 0.5) * yRange.span / Double(dataHeight))
+    yScale.value(
+      at: yRange.upper - (Double(row - dataTop) + 0.5) * yRange.span / Double(dataHeight))
   }
 
   /// Continuous column coordinate of data x: 0 at the left edge, `dataWidth` at the right edge.
@@ -168,7 +169,8 @@ public struct PlotFrame: Equatable, Sendable {
     for column in dataColumns {
       grid[column, axisRow] = Cell(character: horizontal, style: axisStyle)
     }
-    grid.put(xLabel, x: dataLeft + dataWidth + 1, y: axisRow, maxWidth: width - dataLeft - dataWidth - 1)
+    grid.put(
+      xLabel, x: dataLeft + dataWidth + 1, y: axisRow, maxWidth: width - dataLeft - dataWidth - 1)
 
     // Labels are placed in order (for epochs the two ends first) and skipped when they would
     // touch a label already placed, so they never run together.

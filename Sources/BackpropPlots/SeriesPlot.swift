@@ -55,20 +55,36 @@ public struct SeriesPlot: Sendable {
     var nonFinite = 0
     var nonPositive = 0
     var smallest: (value: Double, epoch: Int)?
+    // Consecutive values in one dot column are reduced to their first, smallest, largest and
+    // last before they reach the canvas, so the logarithm is taken a few times per column
+    // rather than once per epoch.
+    var run = ColumnRun()
+    func flush() {
+      for index in run.indices {
+        let position = scale.position(of: values[index]) ?? 0
+        canvas.addPoint(u: Double(index) * uPerEpoch, v: frame.rowOffset(position) * vScale)
+      }
+      run = ColumnRun()
+    }
     for (index, value) in values.enumerated() {
       guard value.isFinite else {
         nonFinite += 1
+        flush()
         canvas.liftPen()
         continue
       }
       if smallest == nil || value < smallest!.value { smallest = (value, firstEpoch + index) }
-      guard let position = scale.position(of: value) else {
+      guard scale == .linear || value > 0 else {
         nonPositive += 1
+        flush()
         canvas.liftPen()
         continue
       }
-      canvas.addPoint(u: Double(index) * uPerEpoch, v: frame.rowOffset(position) * vScale)
+      let column = min(Int(Double(index) * uPerEpoch), canvas.dotColumns - 1)
+      if column != run.column { flush() }
+      run.add(index: index, value: value, column: column)
     }
+    flush()
     canvas.draw(into: &grid, left: frame.dataLeft, top: frame.dataTop, style: .plain)
     frame.drawAxes(into: &grid, title: title, glyphs: glyphs)
 
@@ -125,5 +141,45 @@ public struct SeriesPlot: Sendable {
     guard low <= high else { return scale == .logarithmic ? PlotRange(-1, 1) : PlotRange(0, 1) }
     if scale == .logarithmic, high - low < 1e-9 { return PlotRange(low - 0.5, high + 0.5) }
     return PlotRange(low, high).normalized.padded(by: 0.05)
+  }
+}
+
+/// The values of one unbroken run inside one dot column, reduced to the four that matter for
+/// drawing it: where it enters, where it leaves, and its extremes.
+private struct ColumnRun {
+  var column = -1
+  private var first = -1
+  private var last = -1
+  private var lowest = -1
+  private var highest = -1
+  private var low = Double.infinity
+  private var high = -Double.infinity
+
+  mutating func add(index: Int, value: Double, column: Int) {
+    if first < 0 {
+      self.column = column
+      first = index
+    }
+    last = index
+    if value < low {
+      low = value
+      lowest = index
+    }
+    if value > high {
+      high = value
+      highest = index
+    }
+  }
+
+  /// The indices to draw, in order (the entry first and the exit last, so the line joins its
+  /// neighbours at the right height).
+  var indices: [Int] {
+    guard first >= 0 else { return [] }
+    var result = [first]
+    for index in [lowest, highest].sorted() where index != first && index != last {
+      result.append(index)
+    }
+    if last != first { result.append(last) }
+    return result
   }
 }

@@ -63,7 +63,9 @@ struct ShadeBands {
   /// The shade key: every band with its upper edge when there is room, else the ramp between
   /// the smallest and largest value.
   func legendItem(glyphs glyphSet: GlyphSet) -> LegendItem {
-    guard let extremes else { return LegendItem(glyphSet.text("E: no finite values"), required: true) }
+    guard let extremes else {
+      return LegendItem(glyphSet.text("E: no finite values"), required: true)
+    }
     func shade(_ glyph: Character) -> String { glyph == " " ? "' '" : String(glyph) }
     var detailed: [LegendRun] = [LegendRun(text: "E")]
     for (band, glyph) in glyphs.enumerated() {

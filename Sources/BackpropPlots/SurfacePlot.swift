@@ -110,38 +110,47 @@ public struct SurfacePlot {
     }
     frame.drawAxes(into: &grid, title: title, glyphs: glyphs)
 
+    let items = legendItems(
+      bands: bands, markers: markers, nonFiniteCount: nonFiniteCount,
+      currentShown: currentShown, glyphs: glyphs)
+    PlotLegend.draw(items, into: &grid, row: frame.legendRow, width: width)
+    return grid
+  }
+
+  /// The shade key first (always shown), then what the plot could not draw, then the markers.
+  private func legendItems(
+    bands: ShadeBands, markers: PlotMarkers, nonFiniteCount: Int, currentShown: Bool,
+    glyphs: GlyphSet
+  ) -> [LegendItem] {
     var items = [bands.legendItem(glyphs: glyphs)]
     if nonFiniteCount > 0 {
-      let note = glyphs.text("NaN/∞ (\(nonFiniteCount) cells)")
+      let marker = LegendRun(text: String(markers.nonFinite), style: PlotMarkers.nonFiniteStyle)
       items.append(
         LegendItem(
           [
-            [LegendRun(text: String(markers.nonFinite), style: PlotMarkers.nonFiniteStyle), .init(text: " " + note)],
-            [LegendRun(text: String(markers.nonFinite), style: PlotMarkers.nonFiniteStyle), .init(text: glyphs.text(" NaN/∞"))],
+            [marker, LegendRun(text: glyphs.text(" NaN/∞ (\(nonFiniteCount) cells)"))],
+            [marker, LegendRun(text: glyphs.text(" NaN/∞"))],
           ], required: true))
     }
     if let current {
       let marker = LegendRun(text: String(markers.current), style: PlotMarkers.currentStyle)
       let place =
         "(\(PlotNumberFormat.compact(current.x)), \(PlotNumberFormat.compact(current.y)))"
-      let where_ = currentShown ? " now " + place : " now off plot " + place
+      let state = currentShown ? " now" : " now off plot"
       items.append(
         LegendItem([
-          [marker, LegendRun(text: glyphs.text(where_))],
-          [marker, LegendRun(text: currentShown ? " now" : " off plot")],
+          [marker, LegendRun(text: glyphs.text(state + " " + place))],
+          [marker, LegendRun(text: state)],
         ]))
     }
     if !path.isEmpty {
-      items.append(
-        LegendItem([
-          [LegendRun(text: String(markers.step), style: PlotMarkers.stepStyle), .init(text: " step")]
-        ]))
+      let marker = LegendRun(text: String(markers.step), style: PlotMarkers.stepStyle)
+      items.append(LegendItem([[marker, LegendRun(text: " step")]]))
     }
     if !shading.legendName.isEmpty {
       items.append(LegendItem("(\(shading.legendName) bands)"))
     }
-    PlotLegend.draw(items, into: &grid, row: frame.legendRow, width: width)
-    return grid
+    return items
   }
 
   private func drawPath(into grid: inout TextGrid, frame: PlotFrame, markers: PlotMarkers) {

@@ -17,15 +17,21 @@ import TextGrid
   }
 
   @Test func singleCaseSurface() {
-    checkAll("surface-single-case") { Fixtures.singleCaseSurface.render(width: $0, height: $1, glyphs: $2) }
+    checkAll("surface-single-case") {
+      Fixtures.singleCaseSurface.render(width: $0, height: $1, glyphs: $2)
+    }
   }
 
   @Test func twoCasesSurface() {
-    checkAll("surface-two-cases") { Fixtures.twoCasesSurface.render(width: $0, height: $1, glyphs: $2) }
+    checkAll("surface-two-cases") {
+      Fixtures.twoCasesSurface.render(width: $0, height: $1, glyphs: $2)
+    }
   }
 
   @Test func brokenSurface() {
-    checkAll("surface-non-finite") { Fixtures.brokenSurface.render(width: $0, height: $1, glyphs: $2) }
+    checkAll("surface-non-finite") {
+      Fixtures.brokenSurface.render(width: $0, height: $1, glyphs: $2)
+    }
   }
 
   @Test func parabola() {

@@ -58,7 +58,9 @@ import TextGrid
   }
 
   /// The valley floor w1 = −w2 is drawn in the densest shade in every row, and nothing far from it is.
-  @Test(arguments: [GlyphSet.unicode, .ascii]) func singleCaseShowsTheValley(glyphs: GlyphSet) throws {
+  @Test(arguments: [GlyphSet.unicode, .ascii]) func singleCaseShowsTheValley(glyphs: GlyphSet)
+    throws
+  {
     var plot = Fixtures.singleCaseSurface
     plot.path = []
     plot.current = nil
@@ -67,7 +69,9 @@ import TextGrid
     let samples = try #require(plot.samples(width: 80, height: 24, glyphs: glyphs))
     let densest = try #require(glyphs.shades.last)
     for (row, y) in samples.ys.enumerated() {
-      let floor = samples.xs.indices.min { (distanceFromValley(samples.xs[$0], y)) < distanceFromValley(samples.xs[$1], y) }!
+      let floor = samples.xs.indices.min {
+        (distanceFromValley(samples.xs[$0], y)) < distanceFromValley(samples.xs[$1], y)
+      }!
       #expect(grid[frame.dataLeft + floor, frame.dataTop + row].character == densest)
       for (column, x) in samples.xs.enumerated() where (x + y).magnitude > 0.5 {
         #expect(grid[frame.dataLeft + column, frame.dataTop + row].character != densest)
@@ -76,7 +80,8 @@ import TextGrid
   }
 
   /// With the second case the densest shade is one spot, around (1, −1).
-  @Test(arguments: [GlyphSet.unicode, .ascii]) func twoCasesShowOneMinimum(glyphs: GlyphSet) throws {
+  @Test(arguments: [GlyphSet.unicode, .ascii]) func twoCasesShowOneMinimum(glyphs: GlyphSet) throws
+  {
     var plot = Fixtures.twoCasesSurface
     plot.path = []
     plot.current = nil

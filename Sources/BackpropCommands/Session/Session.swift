@@ -35,6 +35,12 @@ public struct Session: Sendable {
 
   /// Runs one command line. On failure nothing has changed.
   public mutating func execute(_ line: String) -> Result<CommandOutput, CommandError> {
+    execute(line, mergingWithPrevious: false)
+  }
+
+  /// Runs one command line. With `mergingWithPrevious`, a state change joins the previous undo
+  /// entry instead of making a new one: a long `train` run in chunks by the TUI undoes as one.
+  public mutating func execute(_ line: String, mergingWithPrevious: Bool) -> Result<CommandOutput, CommandError> {
     do throws(CommandError) {
       let tokens = try Tokenizer.tokenize(line)
       guard let first = tokens.first else { return .success(CommandOutput()) }
@@ -52,7 +58,7 @@ public struct Session: Sendable {
       var args = Arguments(Array(tokens.dropFirst()), lineLength: line.count)
       var context = Context(session: self)
       let output = try context.run(spec, &args)
-      commit(context, label: spec.name)
+      commit(context, label: spec.name, merging: mergingWithPrevious)
       lastSteps = output.steps
       return .success(output)
     } catch {
@@ -61,11 +67,16 @@ public struct Session: Sendable {
   }
 
   /// Adopts the result of a successful command, recording undo history when the state changed.
-  mutating func commit(_ context: Context, label: String) {
+  mutating func commit(_ context: Context, label: String, merging: Bool = false) {
     digits = context.digits
     switch context.historyAction {
     case .none:
       guard context.trainer != trainer else { return }
+      if merging && !undoStack.isEmpty {
+        redoStack.removeAll()
+        trainer = context.trainer
+        return
+      }
       let group = nextGroup
       nextGroup += 1
       if context.microSnapshots.isEmpty {

@@ -1,0 +1,61 @@
+import BackpropCommands
+import TextGrid
+
+/// Runs lines of the command language without a terminal and says what a person would read:
+/// each command echoed after `> `, then its answer; errors as `file:line:column: error: …`.
+/// With `json`, one JSON object per command instead.
+public struct HeadlessRunner {
+  public var state: AppState
+  public let json: Bool
+  public let source: String
+  public private(set) var failures = 0
+  public private(set) var wantsQuit = false
+
+  public init(state: AppState = AppState(startScreen: false), json: Bool = false, source: String = "<stdin>") {
+    self.state = state
+    self.json = json
+    self.source = source
+  }
+
+  /// The output for one input line (1-based `lineNumber`, for error positions).
+  public mutating func run(_ line: String, lineNumber: Int) -> [String] {
+    let trimmed = line.trimmingCharacters(in: " ")
+    if trimmed.isEmpty || trimmed.hasPrefix("#") { return [] }
+    let result = App.submit(line, &state, echo: false)
+    if result.effect == .quit { wantsQuit = true }
+    if result.isError { failures += 1 }
+    if json {
+      if result.isError {
+        let position = "{\"ok\":false,\"source\":\(JSONValue.string(source).serialized()),\"line\":\(lineNumber),"
+        return [position + result.json.dropFirst("{\"ok\":false,".count)]
+      }
+      return [result.json.isEmpty ? "{\"ok\":true}" : result.json]
+    }
+    var out = ["> " + line]
+    if result.isError {
+      out += result.lines.map { text in
+        // "error: column 5: message" → "file:line:5: error: message"
+        var rest = text.hasPrefix("error: ") ? String(text.dropFirst(7)) : text
+        var column = 1
+        if rest.hasPrefix("column "), let colon = rest.firstIndex(of: ":") {
+          column = Int(rest[rest.index(rest.startIndex, offsetBy: 7)..<colon]) ?? 1
+          rest = String(rest[rest.index(after: colon)...]).trimmingCharacters(in: " ")
+        }
+        return "\(source):\(lineNumber):\(column): error: \(rest)"
+      }
+    } else {
+      out += result.lines
+    }
+    return out
+  }
+
+  /// Runs every line and returns the whole transcript.
+  public mutating func run(lines: [String]) -> [String] {
+    var out: [String] = []
+    for (k, line) in lines.enumerated() {
+      out += run(line, lineNumber: k + 1)
+      if wantsQuit { break }
+    }
+    return out
+  }
+}

@@ -1,0 +1,74 @@
+import BackpropCommands
+import BackpropEngine
+import TextGrid
+
+/// Everything the app shows, as one value. `update` makes a new one from a message; the views
+/// render it; nothing else holds state.
+public struct AppState: Sendable {
+  public enum Screen: Equatable, Sendable {
+    /// The lesson menu, with the highlighted row (the last row is free play).
+    case start(selected: Int)
+    case freePlay
+    case lesson
+  }
+
+  public enum Overlay: Equatable, Sendable {
+    case help
+    /// "Quit? y/n", asked when a lesson is unfinished.
+    case confirmQuit
+  }
+
+  /// A long `train` run in the TUI, done a chunk per tick so keys can interrupt it.
+  public struct TrainingJob: Equatable, Sendable {
+    public var remaining: Int
+    public var total: Int
+    public var startEpoch: Int
+  }
+
+  /// One line of the output pane.
+  public struct OutputLine: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case command, output, error }
+    public var text: String
+    public var kind: Kind
+  }
+
+  public var session: Session
+  public var screen: Screen
+  public var overlay: Overlay?
+  public var editor = LineEditor()
+  /// Whether keys go to the command line (true) or act as shortcuts (false).
+  public var isEditing = false
+  /// Completion candidates to show after an ambiguous Tab.
+  public var completions: [String] = []
+  public var output: [OutputLine] = []
+  public var plot = PlotSettings()
+  public var width: Int
+  public var height: Int
+  public var glyphs: GlyphSet
+  public var colors: Bool
+  public var job: TrainingJob?
+  /// A one-line message for the status bar (errors point at their column here).
+  public var notice: String?
+  public var lessons: LessonState
+  /// True in the TUI: long `train` runs become jobs that show progress and can be interrupted.
+  public var isInteractive = false
+
+  public init(
+    session: Session = Session(), width: Int = 100, height: Int = 30, glyphs: GlyphSet = .unicode,
+    colors: Bool = false, lessons: LessonState = LessonState(), startScreen: Bool = true
+  ) {
+    self.session = session
+    self.width = width
+    self.height = height
+    self.glyphs = glyphs
+    self.colors = colors
+    self.lessons = lessons
+    screen = startScreen ? .start(selected: 0) : .freePlay
+  }
+
+  /// Appends lines to the output pane, keeping the last few hundred.
+  public mutating func log(_ lines: [String], kind: OutputLine.Kind) {
+    output += lines.map { OutputLine(text: $0, kind: kind) }
+    if output.count > 400 { output.removeFirst(output.count - 400) }
+  }
+}

@@ -1,0 +1,27 @@
+import TextGrid
+
+/// What can happen to the app: the terminal's events, and whole lines (from headless input or a
+/// lesson) that go straight to the command language.
+public enum AppMessage: Equatable, Sendable {
+  case key(Key)
+  case submit(String)
+  case resize(width: Int, height: Int)
+  case tick
+}
+
+/// What the app asks of the world after an update, as a value (the edges carry it out).
+public enum AppEffect: Equatable, Sendable {
+  case none
+  /// Deliver `.tick` soon (a training job is running).
+  case tick(milliseconds: Int)
+  case quit
+}
+
+/// The answer to one submitted line.
+public struct LineResult: Equatable, Sendable {
+  public var lines: [String]
+  public var isError: Bool
+  /// JSON for `--json`: one object per line submitted.
+  public var json: String
+  public var effect: AppEffect
+}

@@ -1,0 +1,137 @@
+import ArgumentParser
+import BackpropApp
+import BackpropCommands
+import BackpropLessons
+import Foundation
+import TerminalUI
+import TextGrid
+
+/// The `backprop` command: the TUI by default, `--headless` for scripts, `check` for lessons.
+@main
+struct Backprop: ParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "backprop",
+    abstract: "A terminal tutor that steps through backpropagation one neuron at a time.",
+    discussion: """
+      Without options, backprop opens its full-screen interface (it needs a terminal). \
+      With --headless it reads commands from standard input (or --script FILE), one per line, \
+      and prints each answer as text (or JSON with --json). `backprop check` verifies lessons.
+      """,
+    version: version,
+    subcommands: [Run.self, Check.self],
+    defaultSubcommand: Run.self)
+}
+
+/// Options shared by the interface and headless mode.
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run", abstract: "Open the interface, or run commands headless (the default).")
+
+  @Flag(help: "Run without a terminal: read commands, print answers.")
+  var headless = false
+
+  @Option(help: "Read commands from FILE instead of standard input (implies --headless).")
+  var script: String?
+
+  @Flag(help: "Answer each command with one JSON object per line (headless).")
+  var json = false
+
+  @Option(help: "Take the lesson in FILE (headless: answers come from standard input).")
+  var lesson: String?
+
+  @Option(help: "Use the lessons in DIR instead of the built-in course.")
+  var lessons: String?
+
+  @Flag(help: "Do not read or write lesson progress.")
+  var noProgress = false
+
+  @Option(help: "Print the interface's screen at this size (e.g. 100x30) after the commands (headless).")
+  var screen: String?
+
+  @Flag(help: "Draw with ASCII only (also chosen automatically without a UTF-8 locale).")
+  var ascii = false
+
+  func validate() throws {
+    if let screen, parseSize(screen) == nil {
+      throw ValidationError("--screen takes WIDTHxHEIGHT, e.g. 100x30 (got \(screen))")
+    }
+  }
+
+  func run() throws {
+    let isHeadless = headless || script != nil || json || screen != nil
+    if isHeadless {
+      throw ExitCode(runHeadless())
+    }
+    try runInterface()
+  }
+
+  func runHeadless() -> Int32 {
+    var state = AppState(startScreen: false)
+    state.glyphs = ascii ? .ascii : .unicode
+    var runner = HeadlessRunner(state: state, json: json, source: script ?? "<stdin>")
+    var lines: [String] = []
+    if let script {
+      guard let data = FileManager.default.contents(atPath: script) else {
+        FileHandle.standardError.write(Data("backprop: cannot read script \(script)\n".utf8))
+        return 2
+      }
+      guard let text = String(data: data, encoding: .utf8) else {
+        FileHandle.standardError.write(Data("backprop: \(script) is not valid UTF-8\n".utf8))
+        return 2
+      }
+      lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      for (k, line) in lines.enumerated() {
+        for out in runner.run(line, lineNumber: k + 1) { print(out) }
+        if runner.wantsQuit { break }
+      }
+    } else {
+      var k = 0
+      while let line = readLine(strippingNewline: true) {
+        k += 1
+        for out in runner.run(line, lineNumber: k) { print(out) }
+        if runner.wantsQuit { break }
+      }
+    }
+    if let screen, let size = parseSize(screen) {
+      for out in runner.run("screen \(size.0)x\(size.1)\(ascii ? " ascii" : "")", lineNumber: lines.count + 1).dropFirst(json ? 0 : 1) {
+        print(out)
+      }
+    }
+    return runner.failures == 0 ? 0 : 1
+  }
+
+  func runInterface() throws {
+    var program = InterfaceProgram(state: AppState())
+    program.state.isInteractive = true
+    do {
+      try Terminal.run(&program)
+    } catch {
+      FileHandle.standardError.write(Data("backprop: \(error.description)\n".utf8))
+      throw ExitCode(2)
+    }
+  }
+}
+
+func parseSize(_ text: String) -> (Int, Int)? {
+  let parts = text.lowercased().split(separator: "x")
+  guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0, w <= 1000, h <= 1000 else {
+    return nil
+  }
+  return (w, h)
+}
+
+/// `backprop check`: parse and run lessons, verify their assertions and answers.
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check lesson files: parse them, run them, verify every assertion and stored answer.")
+
+  @Argument(help: "Lesson files or directories (default: the course).")
+  var paths: [String] = []
+
+  func run() throws {
+    FileHandle.standardError.write(Data("backprop check: not wired yet\n".utf8))
+    throw ExitCode(2)
+  }
+}

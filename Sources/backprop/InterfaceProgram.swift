@@ -1,0 +1,38 @@
+import BackpropApp
+import TerminalUI
+import TextGrid
+
+/// Connects the pure app to the terminal loop: events become messages, the state renders.
+struct InterfaceProgram: TerminalApp {
+  var state: AppState
+
+  mutating func handle(_ event: InputEvent) -> LoopControl {
+    let message: AppMessage
+    switch event {
+    case .key(let key): message = .key(key)
+    case .resize(let w, let h): message = .resize(width: w, height: h)
+    case .tick: message = .tick
+    }
+    switch App.update(&state, message) {
+    case .none: return .wait
+    case .tick(let ms): return .tick(milliseconds: ms)
+    case .quit: return .quit
+    }
+  }
+
+  func render(width: Int, height: Int, glyphs: GlyphSet, colors: Bool) -> TextGrid {
+    var s = state
+    s.width = width
+    s.height = height
+    if !glyphs.isUnicode { s.glyphs = .ascii }
+    s.colors = colors
+    return Views.render(s)
+  }
+
+  func cursorPosition(width: Int, height: Int) -> (x: Int, y: Int)? {
+    var s = state
+    s.width = width
+    s.height = height
+    return Views.cursor(s)
+  }
+}
