@@ -1,1 +1,98 @@
-print("bench")
+import BackpropApp
+import BackpropEngine
+import Foundation
+import TextGrid
+
+/// `swift run -c release backprop-bench`: training throughput, frame time and memory.
+///
+/// Figures, not pass/fail: the closing notes quote them, and a regression shows as a smaller
+/// number here rather than as a flaky timed test.
+
+func now() -> Double {
+  var ts = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &ts)
+  return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+/// Peak resident memory (VmHWM) in MiB, from /proc.
+func peakMemoryMiB() -> Double {
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return .nan }
+  for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+    let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? .nan
+    return kb / 1024
+  }
+  return .nan
+}
+
+/// Trains `trainer` for about `seconds`, returning sample-steps per second (best of 3 runs).
+func throughput(_ make: () -> Trainer, seconds: Double) -> (rate: Double, error: Double) {
+  var best = 0.0
+  var finalError = 0.0
+  for _ in 0..<3 {
+    var t = make()
+    t.recordsTrail = false
+    // Calibrate.
+    var epochs = 64
+    while true {
+      let start = now()
+      var probe = t
+      probe.train(epochs: epochs)
+      if now() - start > 0.05 { break }
+      epochs *= 2
+    }
+    let start = now()
+    var total = 0
+    while now() - start < seconds / 3 {
+      t.train(epochs: epochs)
+      total += epochs * t.samples.count
+    }
+    let rate = Double(total) / (now() - start)
+    if rate > best {
+      best = rate
+      finalError = t.network.meanError(on: t.samples)
+    }
+  }
+  return (best, finalError)
+}
+
+func network(_ sizes: [Int], _ act: Activation) -> Network {
+  var n = try! Network(shape: try! NetworkShape(layerSizes: sizes), activations: [act], loss: .halfSquaredError, biasMode: .on)
+  n.randomize(seed: 1)
+  return n
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+let seconds = arguments.first.flatMap(Double.init) ?? 3
+
+#if DEBUG
+print("note: this is a debug build; use `swift run -c release backprop-bench` for real figures")
+#endif
+
+let xor = throughput({ Trainer(network: network([2, 2, 1], .logistic), samples: Dataset.xor.samples, learningRate: 0.5) }, seconds: seconds)
+print(String(format: "XOR 2-2-1 logistic, per-sample:    %10.0f sample-steps/s  (mean E after: %.3g)", xor.rate, xor.error))
+let wide = throughput({ Trainer(network: network([2, 16, 16, 1], .logistic), samples: Dataset.xor.samples, learningRate: 0.5) }, seconds: seconds)
+print(String(format: "XOR 2-16-16-1 logistic, per-sample: %10.0f sample-steps/s  (mean E after: %.3g)", wide.rate, wide.error))
+
+// Frame time: a keypress (one micro-step) handled by `update` and the whole screen rendered.
+do {
+  let startUp = now()
+  var state = AppState(width: 120, height: 40, startScreen: false)
+  _ = Views.render(state)
+  let firstFrame = now() - startUp
+  var frames = 0
+  var worst = 0.0
+  let start = now()
+  while frames < 2000 {
+    let t0 = now()
+    _ = App.update(&state, .key(.character(" ")))
+    let grid = Views.render(state)
+    precondition(grid.width == 120)
+    worst = max(worst, now() - t0)
+    frames += 1
+  }
+  let mean = (now() - start) / Double(frames)
+  print(String(format: "keypress + full render at 120x40:  %10.3f ms mean, %.3f ms worst (%d frames)", mean * 1000, worst * 1000, frames))
+  print(String(format: "first frame (state + render):      %10.3f ms", firstFrame * 1000))
+}
+
+print(String(format: "peak memory:                        %10.1f MiB", peakMemoryMiB()))
