@@ -100,6 +100,8 @@ public enum AppCommands {
     copy.width = width
     copy.height = height
     let grid = Views.render(copy)
-    return success("screen", grid.lines)
+    var result = success("screen", grid.lines)
+    result.logs = false
+    return result
   }
 }

@@ -24,4 +24,6 @@ public struct LineResult: Equatable, Sendable {
   /// JSON for `--json`: one object per line submitted.
   public var json: String
   public var effect: AppEffect
+  /// False for answers that are not for the output pane (a printed screen).
+  public var logs: Bool = true
 }

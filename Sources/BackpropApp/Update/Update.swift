@@ -38,7 +38,7 @@ public enum App {
     if echo && !line.trimmingCharacters(in: " ").isEmpty {
       state.log(["> " + line], kind: .command)
     }
-    state.log(result.lines, kind: result.isError ? .error : .output)
+    if result.logs { state.log(result.lines, kind: result.isError ? .error : .output) }
     if result.isError { state.notice = result.lines.first }
     return result
   }

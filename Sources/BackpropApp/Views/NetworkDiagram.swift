@@ -63,10 +63,14 @@ enum NetworkDiagram {
 
     // Edges first, so labels draw over them.
     var edgeLabels: [(String, Int, Int, CellStyle)] = []
+    // Dense networks would be a tangle: then only the edges the current step touches are drawn.
+    let edgeCount = (1..<layers).reduce(0) { $0 + shown[$1].count * shown[$1 - 1].count }
+    let drawAll = edgeCount <= 24
     for l in 1..<layers {
       for j in shown[l] {
         for i in shown[l - 1] {
           guard let a = position[i], let b = position[j] else { continue }
+          guard drawAll || focus.edges.contains(Edge(from: i, to: j)) else { continue }
           let w = t.network[.weight(from: i, to: j)]
           var style: CellStyle = w.magnitude >= 1 ? .bold : .plain
           if state.colors { style.insert(w < 0 ? .red : .blue) }
@@ -107,7 +111,8 @@ enum NetworkDiagram {
     return grid
   }
 
-  /// Draws a straight segment with characters that follow its slope.
+  /// Draws an edge as horizontal, diagonal, horizontal: a shape that stays readable in a
+  /// character grid. Negative weights are dotted.
   static func drawLine(
     _ grid: inout TextGrid, from a: (Int, Int), to b: (Int, Int), negative: Bool, glyphs: GlyphSet,
     style: CellStyle
@@ -115,25 +120,39 @@ enum NetworkDiagram {
     let (x0, y0) = a
     let (x1, y1) = b
     guard x1 > x0 else { return }
-    let steps = x1 - x0
-    for s in 0...steps {
-      let x = x0 + s
-      let fy = Double(y0) + Double(y1 - y0) * Double(s) / Double(steps)
-      let y = Int(fy.rounded())
-      let nextY = Int((Double(y0) + Double(y1 - y0) * Double(s + 1) / Double(steps)).rounded())
-      let character: Character
-      if negative {
-        character = glyphs.isUnicode ? "·" : "."
-      } else if nextY == y || s == steps {
-        character = glyphs.isUnicode ? "─" : "-"
-      } else if nextY < y {
-        character = glyphs.isUnicode ? "╱" : "/"
-      } else {
-        character = glyphs.isUnicode ? "╲" : "\\"
-      }
-      if grid[x, y].character == " " || style.contains(.reverse) {
-        grid[x, y] = Cell(character: character, style: style)
-      }
+    let dy = y1 - y0
+    let span = x1 - x0 + 1
+    let diagonal = min(abs(dy), span)
+    let start = x0 + (span - diagonal) / 2
+    let u = glyphs.isUnicode
+    let horizontal: Character = negative ? (u ? "┄" : ".") : (u ? "─" : "-")
+    let down: Character = negative ? (u ? "⋱" : ".") : (u ? "╲" : "\\")
+    let up: Character = negative ? (u ? "⋰" : ".") : (u ? "╱" : "/")
+    func plot(_ x: Int, _ y: Int, _ c: Character) {
+      if grid[x, y].character == " " || style.contains(.reverse) { grid[x, y] = Cell(character: c, style: style) }
+    }
+    var y = y0
+    var x = x0
+    while x < start {
+      plot(x, y, horizontal)
+      x += 1
+    }
+    var moved = 0
+    while moved < diagonal {
+      y += dy > 0 ? 1 : -1
+      moved += 1
+      plot(x, y, dy > 0 ? down : up)
+      x += 1
+    }
+    // Rows the diagonal could not cover (a very steep edge) go straight up or down.
+    let vertical: Character = u ? (negative ? "┆" : "│") : (negative ? ":" : "|")
+    while y != y1 {
+      y += dy > 0 ? 1 : -1
+      plot(max(x0, x - 1), y, vertical)
+    }
+    while x <= x1 {
+      plot(x, y, horizontal)
+      x += 1
     }
   }
 }

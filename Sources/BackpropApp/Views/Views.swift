@@ -81,9 +81,15 @@ public enum Views {
     let bodyTop = 1
     let bodyHeight = h - 3
     let lessonMode = state.screen == .lesson
-    let topHeight = lessonMode ? max(7, bodyHeight * 35 / 100) : max(9, bodyHeight * 45 / 100)
     let equationHeight = h >= 40 ? 6 : 5
-    let bottomHeight = bodyHeight - topHeight - equationHeight
+    let plotShown = state.plot.kind != .none
+    let bottomHeight: Int
+    if lessonMode || plotShown {
+      bottomHeight = max(lessonMode ? 9 : 12, bodyHeight * 42 / 100)
+    } else {
+      bottomHeight = max(5, bodyHeight * 25 / 100)
+    }
+    let topHeight = bodyHeight - equationHeight - bottomHeight
 
     // Top: diagram | values.
     let diagramWidth = w >= 160 ? w / 2 : w * 45 / 100
@@ -99,7 +105,6 @@ public enum Views {
     }
     // Bottom: lesson and/or output, and the plot.
     let bottomY = bodyTop + topHeight + equationHeight
-    let plotShown = state.plot.kind != .none
     let leftWidth = plotShown ? max(30, w - max(42, w * 45 / 100)) : w
     if lessonMode {
       let progress = state.lessons.progressText.map { " · \($0)" } ?? ""
