@@ -113,6 +113,8 @@ struct Context {
     }
     switch name {
     case .weight(let i, let j), .gradient(.weight(let i, let j)), .change(.weight(let i, let j)):
+      try neuron(i)
+      try neuron(j, nonInput: true)
       guard shape.weightIndex(from: i, to: j) != nil else {
         let l = shape.layer(ofNeuron: j)
         let hint = l.flatMap { $0 > 0 ? "w_ij with i in \(shape.neurons(inLayer: $0 - 1)) for j = \(j)" : nil }
