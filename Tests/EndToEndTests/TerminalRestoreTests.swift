@@ -146,13 +146,44 @@ enum E2E {
   }
 
   /// Runs a program to completion and returns its exit status and stdout.
+  ///
+  /// Spawned with `posix_spawn` rather than Foundation's `Process`, for two reasons found the hard
+  /// way: `Process` spawns with the calling thread's signal mask, and test threads block SIGTERM
+  /// and SIGHUP, so a tmux server started from them cannot be stopped (`kill-server` signals
+  /// itself); and it passes inherited descriptors on, so a tmux server started by one test held
+  /// another test's output pipe open and its read never ended. Here the child gets an empty mask,
+  /// default dispositions, /dev/null for stdin and stderr, and stdout in a file that only the child
+  /// opens, so no pipe exists to be leaked.
   @discardableResult
   static func run(_ executable: String, _ arguments: [String]) throws -> (
     status: Int32, output: String
   ) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
+    let outputPath = FileManager.default.temporaryDirectory
+      .appendingPathComponent("backprop-e2e-out-\(UUID().uuidString)").path
+    defer { unlink(outputPath) }
+
+    #if os(Linux)
+      var actions = posix_spawn_file_actions_t()
+      var attributes = posix_spawnattr_t()
+    #else
+      var actions: posix_spawn_file_actions_t? = nil
+      var attributes: posix_spawnattr_t? = nil
+    #endif
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    var allSignals = sigset_t()
+    sigfillset(&allSignals)
+    posix_spawnattr_setsigdefault(&attributes, &allSignals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
     var environment = ProcessInfo.processInfo.environment
     // Never talk to (or nest inside) a tmux the tests happen to run under.
     environment["TMUX"] = nil
@@ -160,15 +191,25 @@ enum E2E {
     // tmux itself runs UTF-8; each case sets the app's locale explicitly on its command line.
     environment["LC_ALL"] = nil
     environment["LANG"] = "C.UTF-8"
-    process.environment = environment
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { (argv + envp).forEach { free($0) } }
+
+    var pid = pid_t()
+    let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+    guard spawned == 0 else { throw SpawnFailure(executable: executable, error: spawned) }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    // WIFEXITED/WEXITSTATUS are macros; a death by signal n is reported as 128 + n, like sh does.
+    let exitStatus = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    return (exitStatus, output)
+  }
+
+  struct SpawnFailure: Error, CustomStringConvertible {
+    let executable: String
+    let error: Int32
+    var description: String { "posix_spawn \(executable) failed with error \(error)" }
   }
 }
 
@@ -220,7 +261,11 @@ final class PaneSession {
 
   /// Kills this test's tmux server (and so everything in it) and removes the scratch files.
   func close() {
+    let socketPath = try? tmux("display-message", "-p", "#{socket_path}")
+      .trimmingCharacters(in: .whitespacesAndNewlines)
     _ = try? E2E.run(tmuxPath, ["-L", socket, "kill-server"])
+    // tmux leaves the socket file behind; remove it so test runs do not litter /tmp.
+    if let socketPath, !socketPath.isEmpty { unlink(socketPath) }
     try? FileManager.default.removeItem(at: scratch)
   }
 

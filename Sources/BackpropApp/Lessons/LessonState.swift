@@ -8,6 +8,14 @@ public struct LessonState: Sendable {
     public var section: String
     public var progress: String
     public var path: String
+
+    public init(number: Int?, title: String, section: String, progress: String, path: String) {
+      self.number = number
+      self.title = title
+      self.section = section
+      self.progress = progress
+      self.path = path
+    }
   }
 
   public var catalog: [Entry] = []

@@ -37,7 +37,9 @@ enum EquationPane {
     for step in recent.dropLast().reversed() {
       guard earlier.count + lines.count < height else { break }
       let text = g.text(t.explain(step, digits: digits).line)
-      earlier.insert((text.displayWidth > width ? String(text.prefix(width - 1)) + "…" : text, .dim), at: 0)
+      let ellipsis = g.text("…")
+      let shown = text.displayWidth > width ? String(text.prefix(width - ellipsis.count)) + ellipsis : text
+      earlier.insert((shown, .dim), at: 0)
     }
     let all = Array((earlier + lines).suffix(height))
     for (k, row) in all.enumerated() { grid.put(row.0, x: 0, y: k, style: row.1, maxWidth: width) }

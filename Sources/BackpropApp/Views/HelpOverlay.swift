@@ -32,16 +32,22 @@ enum HelpOverlay {
     let specs = CommandSpec.all.map { g.text($0.name.padded(to: 10) + $0.summary) }
     let colWidth = (w - 4) / columns
     let rows = (specs.count + columns - 1) / columns
-    for r in 0..<rows {
-      var text = ""
-      for c in 0..<columns {
-        let k = c * rows + r
-        guard k < specs.count else { continue }
-        var s = specs[k]
-        if s.displayWidth > colWidth - 1 { s = String(s.prefix(colWidth - 2)) + g.text("…") }
-        text += s.padded(to: colWidth)
+    if lines.count + rows <= h - 2 {
+      for r in 0..<rows {
+        var text = ""
+        for c in 0..<columns {
+          let k = c * rows + r
+          guard k < specs.count else { continue }
+          var s = specs[k]
+          if s.displayWidth > colWidth - 1 { s = String(s.prefix(colWidth - 2)) + g.text("…") }
+          text += s.padded(to: colWidth)
+        }
+        lines.append((text, .plain))
       }
-      lines.append((text, .plain))
+    } else {
+      // Not enough rows for a line each: the names, wrapped.
+      let names = CommandSpec.all.map(\.name).joined(separator: "  ")
+      for piece in TextWrap.wrap(names, width: w - 4) { lines.append((piece, .plain)) }
     }
     for (k, line) in lines.prefix(h - 2).enumerated() {
       box.put(line.0, x: 2, y: 1 + k, style: line.1, maxWidth: w - 4)

@@ -1,0 +1,39 @@
+import BackpropCommands
+
+/// What a student can do in a lesson.
+public enum LessonInput: Equatable, Sendable {
+  /// Go on to the next page (after the pause at the end of this one).
+  case next
+  /// Go back a page, with the engine as it was there.
+  case previous
+  /// Show this page again from its start, with the engine as it was there.
+  case repeatPage
+  /// An answer to the waiting question: a number, an option letter, or a command.
+  case answer(String)
+  case hint
+  case skip
+  /// A command the student runs to explore; the lesson puts the engine back to its own state
+  /// when it goes on, so exploring never breaks the pages that follow.
+  case command(String)
+
+  /// Reads a line typed at the lesson prompt (or read from stdin by the headless runner).
+  ///
+  /// An empty line means `next`; the lesson words of the command table (`next`, `previous`,
+  /// `hint`, `skip`, `answer X`) and `repeat` steer the lesson; anything else is an answer while
+  /// a question waits, and a command otherwise. A bare `a` is the option a), not `answer`.
+  public static func parse(_ line: String, waitingForAnswer: Bool) -> LessonInput {
+    let text = line.trimmingCharacters(in: .whitespaces)
+    guard !text.isEmpty else { return .next }
+    let word = String(text.prefix { $0 != " " && $0 != "\t" })
+    let rest = String(text.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+    if ["repeat", "again"].contains(word.lowercased()) && rest.isEmpty { return .repeatPage }
+    switch CommandSpec.named(word)?.name {
+    case "next" where rest.isEmpty: return .next
+    case "previous" where rest.isEmpty: return .previous
+    case "hint" where rest.isEmpty: return .hint
+    case "skip" where rest.isEmpty: return .skip
+    case "answer" where !rest.isEmpty: return .answer(rest)
+    default: return waitingForAnswer ? .answer(text) : .command(text)
+    }
+  }
+}

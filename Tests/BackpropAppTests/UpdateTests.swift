@@ -1,0 +1,93 @@
+import BackpropApp
+import BackpropCommands
+import Testing
+import TextGrid
+
+/// Keys and lines turned into state by `App.update`.
+@Suite struct UpdateTests {
+  func keys(_ text: String, _ state: inout AppState) {
+    for c in text { _ = App.update(&state, .key(.character(c))) }
+  }
+
+  @Test func shortcutsStepTheNetwork() {
+    var s = AppState(startScreen: false)
+    _ = App.update(&s, .key(.character(" ")))
+    #expect(s.session.trainer.position.index == 1)
+    _ = App.update(&s, .key(.character("f")))
+    #expect(s.session.trainer.position.phase == .backward)
+    _ = App.update(&s, .key(.character("b")))
+    _ = App.update(&s, .key(.character("u")))
+    #expect(s.session.trainer.epoch == 1)
+    _ = App.update(&s, .key(.character("z")))
+    #expect(s.session.trainer.epoch == 0)
+  }
+
+  @Test func commandLineEditing() {
+    var s = AppState(startScreen: false)
+    _ = App.update(&s, .key(.character(":")))
+    #expect(s.isEditing)
+    keys("get o_x", &s)
+    _ = App.update(&s, .key(.backspace))
+    keys("5", &s)
+    _ = App.update(&s, .key(.home))
+    _ = App.update(&s, .key(.delete))
+    keys("g", &s)
+    #expect(s.editor.line == "get o_5")
+    _ = App.update(&s, .key(.control("u")))
+    #expect(s.editor.line == "et o_5")  // the cursor was after "g": Ctrl-U removes just that
+    _ = App.update(&s, .key(.end))
+    _ = App.update(&s, .key(.control("u")))
+    #expect(s.editor.line == "")
+    keys("fo", &s)
+    _ = App.update(&s, .key(.tab))
+    #expect(s.editor.line == "forward ")
+    _ = App.update(&s, .key(.enter))
+    #expect(!s.isEditing)
+    #expect(s.session.trainer.position.phase == .backward)
+    // History.
+    _ = App.update(&s, .key(.character(":")))
+    _ = App.update(&s, .key(.up))
+    #expect(s.editor.line == "forward ")
+  }
+
+  @Test func errorsPointAtTheColumn() {
+    var s = AppState(startScreen: false)
+    let before = s.session.trainer
+    let result = App.submit("set w_35 abc", &s)
+    #expect(result.isError)
+    #expect(result.lines.first?.contains("column 10") == true)
+    #expect(s.session.trainer == before)
+    #expect(s.notice?.contains("abc") == true)
+  }
+
+  @Test func quitAsksOnlyInAnUnfinishedLesson() {
+    var s = AppState(startScreen: false)
+    #expect(App.update(&s, .key(.character("q"))) == .quit)
+    #expect(App.update(&s, .key(.control("c"))) == .quit)
+  }
+
+  @Test func trainingJobRunsInSlicesAndAKeyStopsIt() {
+    var s = AppState(startScreen: false)
+    s.isInteractive = true
+    App.submit("example xor", &s)
+    var effect = App.submit("train 100000", &s).effect
+    #expect(s.job != nil)
+    #expect(effect == .tick(milliseconds: 0))
+    effect = App.update(&s, .tick)
+    let reached = s.session.trainer.epoch
+    #expect(reached > 0)
+    _ = App.update(&s, .key(.character("x")))
+    #expect(s.job == nil)
+    #expect(s.session.trainer.epoch == reached)
+    // The whole run undoes as one.
+    App.submit("undo", &s)
+    #expect(s.session.trainer.epoch == 0)
+  }
+
+  @Test func resizeRelayouts() {
+    var s = AppState(width: 80, height: 24, startScreen: false)
+    _ = App.update(&s, .resize(width: 132, height: 43))
+    let g = Views.render(s)
+    #expect(g.width == 132 && g.height == 43)
+  }
+}
