@@ -45,11 +45,13 @@ let package = Package(
     .executableTarget(name: "terminal-demo", dependencies: ["TerminalUI", "TextGrid"]),
     .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
     .testTarget(name: "BackpropCommandsTests", dependencies: ["BackpropCommands", "BackpropEngine"]),
-    .testTarget(name: "BackpropPlotsTests", dependencies: ["BackpropPlots", "TextGrid"]),
+    .testTarget(
+      name: "BackpropPlotsTests", dependencies: ["BackpropPlots", "TextGrid"], exclude: ["Golden"]),
     .testTarget(
       name: "BackpropLessonsTests", dependencies: ["BackpropLessons", "BackpropCommands"]),
     .testTarget(
-      name: "BackpropAppTests", dependencies: ["BackpropApp", "TextGrid", "BackpropCommands"]),
+      name: "BackpropAppTests", dependencies: ["BackpropApp", "TextGrid", "BackpropCommands"],
+      exclude: ["Golden"]),
     .testTarget(name: "EndToEndTests"),
   ]
 )

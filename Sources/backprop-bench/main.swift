@@ -1,5 +1,6 @@
 import BackpropApp
 import BackpropEngine
+import BackpropPlots
 import Foundation
 import TextGrid
 
@@ -93,6 +94,17 @@ do {
   let mean = (now() - start) / Double(frames)
   print(String(format: "keypress + full render at 120x40:  %10.3f ms mean, %.3f ms worst (%d frames)", mean * 1000, worst * 1000, frames))
   print(String(format: "first frame (state + render):      %10.3f ms", firstFrame * 1000))
+}
+
+// The error surface of the two-case linear neuron at 120x40.
+do {
+  var best = Double.infinity
+  for _ in 0..<5 {
+    let start = now()
+    for _ in 0..<200 { _ = PlotBenchmark.renderSurface120x40() }
+    best = min(best, (now() - start) / 200)
+  }
+  print(String(format: "error surface 120x40 render:       %10.3f ms", best * 1000))
 }
 
 print(String(format: "peak memory:                        %10.1f MiB", peakMemoryMiB()))

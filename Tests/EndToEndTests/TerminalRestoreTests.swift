@@ -86,23 +86,25 @@ struct TerminalRestoreTests {
       await session.waitForScreen { $0.contains("size: 100x30") } != nil,
       "the demo screen never appeared")
 
-    let expectedExit: String
+    // What the pane's shell prints once the demo is gone (128 + n for a death by signal n).
+    let expectedExits: [String]
     switch ending {
     case .ctrlC:
       // raw() delivers Ctrl-C as a key, and the demo quits on it.
       try session.tmux("send-keys", "-t", session.name, "C-c")
-      expectedExit = "exit=0"
+      expectedExits = ["exit=0"]
     case .sigterm:
       let pid = try #require(session.demoPID(), "the launcher did not record the pid")
       #expect(kill(pid, SIGTERM) == 0)
-      expectedExit = "exit=143"
+      expectedExits = ["exit=143"]
     case .crash:
       try session.tmux("send-keys", "-t", session.name, "!")
-      expectedExit = "exit=132"
+      // A Swift trap is SIGILL on x86_64 and SIGTRAP on arm64.
+      expectedExits = ["exit=132", "exit=133"]
     }
     let after = try #require(
-      await session.waitForScreen { $0.contains(expectedExit) },
-      "the demo did not end with \(expectedExit) after \(ending.rawValue)")
+      await session.waitForScreen { screen in expectedExits.contains { screen.contains($0) } },
+      "the demo did not end with \(expectedExits) after \(ending.rawValue)")
     #expect(!after.contains("┌ terminal-demo"), "the alternate screen was not left")
     if ending == .crash {
       // stderr was held back while ncurses owned the screen and replayed after endwin.
@@ -129,19 +131,22 @@ enum E2E {
 
   /// The demo binary: an explicit override, else beside the running test binary (same build
   /// configuration and scratch path as the tests), else the default debug build.
-  static func demoBinary() -> String? {
+  static func demoBinary() -> String? { binary(named: "terminal-demo", override: "TERMINAL_DEMO_BINARY") }
+
+  /// A product of this package: an explicit override, beside the test binary, or in .build/debug.
+  static func binary(named name: String, override variable: String) -> String? {
     var candidates: [String] = []
-    if let override = ProcessInfo.processInfo.environment["TERMINAL_DEMO_BINARY"] {
+    if let override = ProcessInfo.processInfo.environment[variable] {
       candidates.append(override)
     }
     var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
       .deletingLastPathComponent()
     // On macOS the test binary sits inside a .xctest bundle: climb out of it.
     for _ in 0..<4 {
-      candidates.append(directory.appendingPathComponent("terminal-demo").path)
+      candidates.append(directory.appendingPathComponent(name).path)
       directory = directory.deletingLastPathComponent()
     }
-    candidates.append(packageRoot.appendingPathComponent(".build/debug/terminal-demo").path)
+    candidates.append(packageRoot.appendingPathComponent(".build/debug/\(name)").path)
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
   }
 
@@ -150,8 +155,9 @@ enum E2E {
   /// Spawned with `posix_spawn` rather than Foundation's `Process`, for two reasons found the hard
   /// way: `Process` spawns with the calling thread's signal mask, and test threads block SIGTERM
   /// and SIGHUP, so a tmux server started from them cannot be stopped (`kill-server` signals
-  /// itself); and it passes inherited descriptors on, so a tmux server started by one test held
-  /// another test's output pipe open and its read never ended. Here the child gets an empty mask,
+  /// itself); and it does not close inherited descriptors, so a tmux server started by one test
+  /// can keep another test's output pipe open and that read never ends (the first version of these
+  /// tests hung that way with tests running in parallel). Here the child gets an empty mask,
   /// default dispositions, /dev/null for stdin and stderr, and stdout in a file that only the child
   /// opens, so no pipe exists to be leaked.
   @discardableResult
@@ -236,10 +242,13 @@ final class PaneSession {
 
   /// Starts the server and waits for the shell prompt. Records an issue and returns nil when the
   /// demo binary has not been built.
-  static func start(locale: TerminalRestoreTests.LocaleSetting) async throws -> PaneSession? {
+  static func start(
+    locale: TerminalRestoreTests.LocaleSetting, binaryName: String = "terminal-demo",
+    override: String = "TERMINAL_DEMO_BINARY"
+  ) async throws -> PaneSession? {
     guard let tmuxPath = E2E.tmuxPath else { return nil }
-    guard let binary = E2E.demoBinary() else {
-      Issue.record("terminal-demo not found; build it (swift build) or set TERMINAL_DEMO_BINARY")
+    guard let binary = E2E.binary(named: binaryName, override: override) else {
+      Issue.record("\(binaryName) not found; build it (swift build) or set \(override)")
       return nil
     }
     let unique = "\(getpid())-\(UUID().uuidString.prefix(8))"
@@ -312,12 +321,12 @@ final class PaneSession {
 
   /// Types the launcher into the pane's shell. The launcher records its pid and then execs the
   /// demo (so the pid is the demo's), and the shell prints `exit=<status>` once the demo is gone.
-  func launchDemo() throws {
+  func launchDemo(arguments: String = "", environment: String = "") throws {
     let launcher = scratch.appendingPathComponent("launch.sh")
     let script = """
       #!/bin/sh
       echo $$ > '\(pidFile.path)'
-      SWIFT_BACKTRACE=enable=no exec \(locale.envPrefix) '\(binary)'
+      SWIFT_BACKTRACE=enable=no exec \(locale.envPrefix) \(environment) '\(binary)' \(arguments)
 
       """
     try script.write(to: launcher, atomically: true, encoding: .utf8)

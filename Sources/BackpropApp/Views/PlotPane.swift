@@ -1,8 +1,111 @@
+import BackpropEngine
+import BackpropPlots
 import TextGrid
 
-/// The plot chosen with `plot`, drawn by BackpropPlots.
+/// The plot chosen with `plot`, drawn by BackpropPlots from the engine's numbers.
 enum PlotPane {
   static func render(_ state: AppState, width: Int, height: Int) -> TextGrid {
-    TextGrid(width: width, height: height)
+    let t = state.session.trainer
+    switch state.plot.kind {
+    case .none: return TextGrid(width: width, height: height)
+    case .surface: return surface(state, width: width, height: height)
+    case .parabola: return parabola(state, width: width, height: height)
+    case .loss:
+      let plot = SeriesPlot(
+        title: "mean E per epoch", values: t.lossHistory, firstEpoch: 1,
+        scale: state.plot.logScale ? .logarithmic : .linear)
+      if t.lossHistory.isEmpty {
+        var grid = TextGrid(width: width, height: height)
+        grid.put(state.glyphs.text("no epochs yet: `epoch` or `train N`"), x: 0, y: 0, style: .dim, maxWidth: width)
+        return grid
+      }
+      return plot.render(width: width, height: height, glyphs: state.glyphs)
+    }
+  }
+
+  /// E over two weights, the others held fixed; the descent path when the trainer keeps one.
+  static func surface(_ state: AppState, width: Int, height: Int) -> TextGrid {
+    let t = state.session.trainer
+    let net = t.network
+    let params = state.plot.weights ?? defaultWeights(net)
+    guard let (p, q) = params, net.contains(p), net.contains(q), !t.samples.isEmpty else {
+      var grid = TextGrid(width: width, height: height)
+      grid.put(state.glyphs.text("the surface needs two weights and at least one sample"), x: 0, y: 0, style: .dim, maxWidth: width)
+      return grid
+    }
+    let samples = t.samples
+    let function: (Double, Double) -> Double = { a, b in
+      var copy = net
+      copy[p] = a
+      copy[q] = b
+      return copy.meanError(on: samples)
+    }
+    var path: [PlotPoint] = []
+    if case .weight(let i1, let j1) = p, case .weight(let i2, let j2) = q,
+      let k1 = net.shape.weightIndex(from: i1, to: j1), let k2 = net.shape.weightIndex(from: i2, to: j2)
+    {
+      path = t.trail.dropFirst(min(state.plot.pathStart, t.trail.count)).map { PlotPoint($0[k1], $0[k2]) }
+    }
+    let title = samples.count == 1 ? "E, one sample" : "mean E over \(samples.count) samples"
+    var plot = SurfacePlot(
+      title: state.glyphs.text(title), xLabel: state.glyphs.text(p.name), yLabel: state.glyphs.text(q.name),
+      path: path, current: PlotPoint(net[p], net[q]), function: function)
+    if let x = state.plot.xRange, let y = state.plot.yRange {
+      plot.xRange = PlotRange(x.lowerBound, x.upperBound)
+      plot.yRange = PlotRange(y.lowerBound, y.upperBound)
+    } else {
+      // Small networks (the linear neuron): find where descent ends up, so the picture shows
+      // the minimum (or the nearest point of the valley) as well as the path.
+      if net.allParameters.count <= 4 {
+        var probe = Trainer(network: net, samples: samples, learningRate: 0.05, mode: .batch)
+        probe.recordsTrail = false
+        probe.train(epochs: 3000)
+        if probe.divergence == nil { plot.minimum = PlotPoint(probe.network[p], probe.network[q]) }
+      }
+      var points = path + [PlotPoint(net[p], net[q])]
+      if let m = plot.minimum { points.append(m) }
+      let (x, y) = PlotRangeChooser.covering(points: points)
+      // At least two units across, so the shape of the surface (the valley) is visible.
+      plot.xRange = x.span >= 2 ? x : PlotRange((x.lower + x.upper) / 2 - 1, (x.lower + x.upper) / 2 + 1)
+      plot.yRange = y.span >= 2 ? y : PlotRange((y.lower + y.upper) / 2 - 1, (y.lower + y.upper) / 2 + 1)
+    }
+    return plot.render(width: width, height: height, glyphs: state.glyphs)
+  }
+
+  static func defaultWeights(_ net: Network) -> (Parameter, Parameter)? {
+    let weights = net.allParameters.filter { if case .weight = $0 { return true }; return false }
+    return weights.count >= 2 ? (weights[0], weights[1]) : nil
+  }
+
+  /// E against the output y for the current sample (first output neuron), the current y marked.
+  static func parabola(_ state: AppState, width: Int, height: Int) -> TextGrid {
+    let t = state.session.trainer
+    let shape = t.network.shape
+    guard let sample = t.currentSample else {
+      var grid = TextGrid(width: width, height: height)
+      grid.put("no sample", x: 0, y: 0, style: .dim)
+      return grid
+    }
+    let j = shape.firstNeuron[shape.outputLayer]
+    let target = sample.targets[0]
+    let loss = t.network.loss
+    var net = t.network
+    let y = forwardOutput(&net, sample: sample, neuron: j)
+    let span = max(1.5, abs(y - target) * 1.3)
+    let lower = loss == .binaryCrossEntropy || loss == .crossEntropy ? 0.001 : target - span
+    let upper = loss == .binaryCrossEntropy || loss == .crossEntropy ? 0.999 : target + span
+    let plot = LinePlot(
+      title: state.glyphs.text("E against o_\(j) (t_\(j) = \(NumberFormat.format(target)))"), xLabel: "o_\(j)", yLabel: "E",
+      xRange: PlotRange(lower, upper), current: PlotPoint(y, loss.term(target: target, output: y)),
+      function: { loss.term(target: target, output: $0) })
+    return plot.render(width: width, height: height, glyphs: state.glyphs)
+  }
+
+  /// The output of neuron j for a sample, by a forward pass of a throwaway trainer.
+  static func forwardOutput(_ net: inout Network, sample: Sample, neuron j: Int) -> Double {
+    var trainer = Trainer(network: net, samples: [sample])
+    trainer.recordsTrail = false
+    trainer.finishPhase()
+    return trainer.values.output[j - 1]
   }
 }

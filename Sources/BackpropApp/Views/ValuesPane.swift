@@ -12,7 +12,7 @@ enum ValuesPane {
     let g = state.glyphs
     let digits = min(state.session.digits, 6)
     let c = { (x: Double?) in x.map { NumberFormat.format($0, digits: digits) } ?? "" }
-    let cw = digits + 5
+    let cw = digits + 6
     let t = state.session.trainer
     let focus = Highlight(step: t.lastStep.map { ($0, t) })
 

@@ -307,6 +307,8 @@ extension LessonBuilder {
       }
     } else {
       switch draft.answer {
+      case nil where draft.answerLine != 0:
+        kind = nil  // the @answer line was reported already
       case nil:
         error(draft.line, 1, "this question has no @answer (expected a number, `= NAME`, `> COMMAND`, or options a), b), …)")
         kind = nil

@@ -20,6 +20,8 @@ struct LessonBuilder {
   var paragraphLine = 0
   var question: QuestionDraft?
   var lastLine = 0
+  /// Header lines seen, even ones with errors (so a bad `@title` is not also "missing").
+  var headerLines: Set<String> = []
 
   init(file: String) {
     self.file = file
@@ -145,7 +147,7 @@ struct LessonBuilder {
       question!.leavePrompt()
     } else if let open = question {
       error(open.line, 1, "this @question is never closed (expected @end before line \(n))")
-      question = nil
+      closeQuestion(open)
     }
     let rest = line.rest(from: k)
     switch directive {
@@ -212,14 +214,21 @@ struct LessonBuilder {
       references.append((label.text, n, label.column))
     case "end":
       if !rest.text.isEmpty { error(n, rest.column, "unexpected `\(rest.text)` after @end") }
-      if let draft = question, let q = finishQuestion(draft) { add(.question(q), line: draft.line) }
-      question = nil
+      if let draft = question { closeQuestion(draft) }
     default:
       break
     }
   }
 
+  /// Ends a question block (also one that was never closed, so that the page still has it and
+  /// no second error follows from its absence).
+  mutating func closeQuestion(_ draft: QuestionDraft) {
+    question = nil
+    if let q = finishQuestion(draft) { add(.question(q), line: draft.line) }
+  }
+
   mutating func header(_ directive: String, _ rest: (text: String, column: Int), line: Int, column: Int) {
+    headerLines.insert(directive)
     guard !rest.text.isEmpty else {
       error(line, rest.column, "missing the text of @\(directive)")
       return
@@ -265,14 +274,14 @@ struct LessonBuilder {
     endParagraph()
     if let open = question {
       error(open.line, 1, "this @question is never closed (expected @end before the end of the file)")
-      question = nil
+      closeQuestion(open)
     }
     if !items.isEmpty || !pageLabels.isEmpty { closePage(.end, line: lastLine) }
-    if title == nil { error(1, 1, "missing @title (expected a line `@title TEXT`)") }
-    if section == nil {
+    if !headerLines.contains("title") { error(1, 1, "missing @title (expected a line `@title TEXT`)") }
+    if !headerLines.contains("section") {
       error(1, 1, "missing @section (expected a line `@section` naming the article section the lesson teaches)")
     }
-    if pages.isEmpty { error(1, 1, "the lesson has no pages (expected prose, commands or questions)") }
+    if pages.isEmpty && diagnostics.isEmpty { error(1, 1, "the lesson has no pages (expected prose, commands or questions)") }
     for reference in references where labels[reference.label] == nil {
       let guess = Spelling.closest(to: reference.label, among: Array(labels.keys))
       error(
@@ -302,15 +311,16 @@ struct LessonBuilder {
           "this page can never be shown: the page before it ends with @goto and it has no @label")
       }
     }
-    var reported: Set<Int> = []
-    for start in pages.indices where pages[start].isPassThrough {
+    var inReportedLoop: Set<Int> = []
+    for start in pages.indices where pages[start].isPassThrough && !inReportedLoop.contains(start) {
       var seen: Set<Int> = [start]
       var index = start
       while pages[index].isPassThrough, let next = lesson.pageAfter(index) {
         if seen.contains(next) {
-          if case .goto(_, let line, let column) = pages[index].ending, reported.insert(line).inserted {
+          if case .goto(_, let line, let column) = pages[index].ending {
             error(line, column, "jump loop: this @goto leads back to itself through pages that show nothing")
           }
+          inReportedLoop.formUnion(seen)
           break
         }
         seen.insert(next)

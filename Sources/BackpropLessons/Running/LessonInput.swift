@@ -1,3 +1,4 @@
+import Foundation
 import BackpropCommands
 
 /// What a student can do in a lesson.

@@ -1,0 +1,146 @@
+import Foundation
+import BackpropCommands
+
+/// `backprop check`: parses each lesson and runs it headlessly, as a student who always knows
+/// the answer, to prove that it still teaches what it says.
+///
+/// Every command must run, every `@assert` must hold, and every stored answer must match the
+/// engine. Branches are explored too: each option of a menu, and the `@on-wrong` page of a
+/// question (reached by skipping it). Each page is checked along the first path that reaches
+/// it, pages no path reaches are reported, and a cycle of pages with no question to leave it
+/// is reported as a jump loop. The walk is bounded by `stepLimit` inputs, so it always ends.
+public enum LessonChecker {
+  public static let stepLimit = 20_000
+
+  /// Checks lesson files and folders of lesson files.
+  public static func check(paths: [String]) -> LessonCheckReport {
+    var report = LessonCheckReport()
+    for path in paths {
+      if let names = try? FileManager.default.contentsOfDirectory(atPath: path) {
+        let files = LessonLibrary.lessonFiles(names)
+        if files.isEmpty {
+          report.diagnostics.append(
+            LessonDiagnostic(file: path, line: 1, column: 1, message: "no .lesson files in this folder"))
+        }
+        let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+        for file in files {
+          report.diagnostics += check(file: folder + "/" + file)
+          report.lessonsChecked += 1
+        }
+      } else {
+        report.diagnostics += check(file: path)
+        report.lessonsChecked += 1
+      }
+    }
+    return report
+  }
+
+  /// Checks one lesson file.
+  public static func check(file path: String) -> [LessonDiagnostic] {
+    do {
+      return check(try Lesson.load(path: path))
+    } catch {
+      return error.diagnostics
+    }
+  }
+
+  /// Runs a parsed lesson on `host` (by default a fresh session that accepts app commands).
+  public static func check(_ lesson: Lesson, host: HeadlessLessonHost = HeadlessLessonHost()) -> [LessonDiagnostic] {
+    typealias Runner = LessonRunner<HeadlessLessonHost>
+    struct Path {
+      var runner: Runner
+      var host: HeadlessLessonHost
+      /// Pages entered since the last real choice (a menu option or a wrong branch).
+      var sinceChoice: [Int]
+    }
+    var diagnostics: [LessonDiagnostic] = []
+    func add(_ d: LessonDiagnostic) {
+      if !diagnostics.contains(d) { diagnostics.append(d) }
+    }
+    var first = Path(runner: Runner(lesson: lesson), host: host, sinceChoice: [])
+    first.runner.start(host: &first.host)
+    first.sinceChoice = [first.runner.pageIndex]
+    var reached: Set<Int> = [first.runner.pageIndex]
+    var stack = [first]
+    var steps = 0
+    var covered: Set<Int> = []
+    exploring: while var path = stack.popLast() {
+      walking: while true {
+        steps += 1
+        if steps > stepLimit {
+          add(
+            LessonDiagnostic(
+              file: lesson.file, line: lesson.pages[path.runner.pageIndex].line, column: 1,
+              message: "gave up after \(stepLimit) steps: the lesson has too many branches to check"))
+          covered.formUnion(path.runner.seenPages)
+          path.runner.problems.forEach(add)
+          break exploring
+        }
+        switch path.runner.status {
+        case .notStarted, .finished:
+          break walking
+        case .waitingForAnswer:
+          guard let question = path.runner.currentQuestion else { break walking }
+          let line = question.line
+          if case .choice(let options, nil) = question.kind {
+            for option in options.dropFirst() {
+              var fork = path
+              fork.sinceChoice = []
+              fork.runner.handle(.answer(String(option.letter)), host: &fork.host)
+              stack.append(fork)
+            }
+            path.sinceChoice = []
+            path.runner.handle(.answer(String(options[0].letter)), host: &path.host)
+          } else {
+            if question.onWrong != nil {
+              var fork = path
+              fork.sinceChoice = []
+              fork.runner.handle(.skip, host: &fork.host)
+              stack.append(fork)
+              path.sinceChoice = []
+            }
+            path.runner.handle(.answer(path.runner.correctAnswer() ?? ""), host: &path.host)
+          }
+          if path.runner.isWaitingForAnswer, path.runner.currentQuestion?.line == line {
+            path.runner.handle(.skip, host: &path.host)
+          }
+        case .endOfPage:
+          path.runner.handle(.next, host: &path.host)
+          guard path.runner.status != .finished || path.runner.lines.last?.kind != .error else { break walking }
+          let page = path.runner.pageIndex
+          if let start = path.sinceChoice.firstIndex(of: page) {
+            add(loop(in: lesson, pages: Array(path.sinceChoice[start...])))
+            break walking
+          }
+          if reached.contains(page) { break walking }
+          reached.insert(page)
+          path.sinceChoice.append(page)
+        }
+      }
+      covered.formUnion(path.runner.seenPages)
+      path.runner.problems.forEach(add)
+    }
+    for (index, page) in lesson.pages.enumerated() where !covered.contains(index) && !reached.contains(index) {
+      add(
+        LessonDiagnostic(
+          file: lesson.file, line: page.line, column: 1,
+          message: "this page is never reached (expected a @goto, @on-wrong or menu option leading to one of its labels)"
+        ))
+    }
+    return diagnostics.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+  }
+
+  /// The diagnostic for a cycle of pages that no question can leave: at the `@goto` closing it.
+  static func loop(in lesson: Lesson, pages: [Int]) -> LessonDiagnostic {
+    for index in pages.reversed() {
+      if case .goto(let label, let line, let column) = lesson.pages[index].ending {
+        return LessonDiagnostic(
+          file: lesson.file, line: line, column: column,
+          message: "jump loop: `@goto \(label)` leads back to a page already shown, with no question on the way that could leave the loop"
+        )
+      }
+    }
+    let page = lesson.pages[pages[0]]
+    return LessonDiagnostic(file: lesson.file, line: page.line, column: 1, message: "jump loop: this page leads back to itself")
+  }
+}
