@@ -61,10 +61,31 @@ struct Run: ParsableCommand {
 
   func run() throws {
     let isHeadless = headless || script != nil || json || screen != nil
+    if isHeadless, let lesson {
+      throw ExitCode(runHeadlessLesson(lesson))
+    }
     if isHeadless {
       throw ExitCode(runHeadless())
     }
     try runInterface()
+  }
+
+  /// `--headless --lesson FILE`: the lesson as a transcript, answers from standard input.
+  func runHeadlessLesson(_ path: String) -> Int32 {
+    let parsed: Lesson
+    do { parsed = try Lesson.load(path: path) } catch {
+      for d in error.diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+      return 2
+    }
+    var store = ProgressStore.standard(enabled: !noProgress)
+    var host = HeadlessLessonHost()
+    let inputs = AnyIterator { readLine(strippingNewline: true) }
+    let runner = LessonTranscript.run(
+      lesson: parsed, host: &host, inputs: AnySequence(inputs), width: 80, resumingFrom: nil
+    ) { print($0) }
+    store.record(runner.progress, for: parsed.fileName)
+    for warning in store.takeWarnings() { FileHandle.standardError.write(Data("backprop: \(warning)\n".utf8)) }
+    return runner.problems.isEmpty ? 0 : 1
   }
 
   func runHeadless() -> Int32 {
@@ -103,8 +124,13 @@ struct Run: ParsableCommand {
   }
 
   func runInterface() throws {
-    var program = InterfaceProgram(state: AppState())
-    program.state.isInteractive = true
+    var state = AppState()
+    state.isInteractive = true
+    state.lessons = LessonState.load(lessonsDirectory: lessons, progressEnabled: !noProgress)
+    if let lesson {
+      App.submit("lesson \(lesson)", &state)
+    }
+    var program = InterfaceProgram(state: state)
     do {
       try Terminal.run(&program)
     } catch {
@@ -130,8 +156,14 @@ struct Check: ParsableCommand {
   @Argument(help: "Lesson files or directories (default: the course).")
   var paths: [String] = []
 
+  @Option(help: "Use the lessons in DIR when no paths are given.")
+  var lessons: String?
+
   func run() throws {
-    FileHandle.standardError.write(Data("backprop check: not wired yet\n".utf8))
-    throw ExitCode(2)
+    let targets = paths.isEmpty ? [LessonLibrary.locate(explicit: lessons).directory] : paths
+    let report = LessonChecker.check(paths: targets)
+    for d in report.diagnostics { print(d.description) }
+    print(report.summary)
+    throw ExitCode(report.passed ? 0 : 1)
   }
 }

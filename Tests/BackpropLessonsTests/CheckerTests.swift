@@ -26,7 +26,10 @@ import Testing
   @Test func storedAnswerDisagreesWithTheEngine() {
     let problems = check("bad-answer.lesson")
     #expect(problems.count == 1)
-    #expect(problems.first?.hasPrefix("8:9: the stored answer 0.7513 does not match the engine, where o_5 is 0.751365069552") == true)
+    #expect(
+      problems.first?.hasPrefix(
+        "8:9: the stored answer 0.7513 does not match the engine, where o_5 is 0.751365069552")
+        == true)
   }
 
   @Test func failingCommandPointsAtTheWord() {
@@ -53,30 +56,46 @@ import Testing
     // The remedial page is only reached by a wrong answer; its broken command is still found.
     let lesson = try Fixture.lesson(
       Fixture.text(
-        "@question 1 + 1?\n@answer 2\n@on-wrong recap\n@end\n@goto rest\n@label recap\n> set w_77 1\n@pause\n@label rest\nDone.\n"))
+        "@question 1 + 1?\n@answer 2\n@on-wrong recap\n@end\n@goto rest\n@label recap\n> set w_77 1\n@pause\n@label rest\nDone.\n"
+      ))
     let problems = LessonChecker.check(lesson).map { "\($0.line):\($0.column)" }
     #expect(problems == ["9:7"])
+  }
+
+  @Test func lessonEndingOnAPageThatShowsNothing() throws {
+    let lesson = try Fixture.lesson(
+      Fixture.text("> example linear\n@pause\n@assert w_13 = 0.5 ± 0\n"))
+    #expect(LessonChecker.check(lesson) == [])
+    let failing = try Fixture.lesson(
+      Fixture.text("> example linear\n@pause\n@assert w_13 = 0.6 ± 0\n"))
+    #expect(LessonChecker.check(failing).map(\.line) == [5])
   }
 
   @Test func malformedFilesAreDiagnosticsNotCrashes() throws {
     let folder = Fixture.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     FileManager.default.createFile(atPath: folder + "/1-empty.lesson", contents: Data())
-    FileManager.default.createFile(atPath: folder + "/2-binary.lesson", contents: Data([0x40, 0xC0, 0x80]))
+    FileManager.default.createFile(
+      atPath: folder + "/2-binary.lesson", contents: Data([0x40, 0xC0, 0x80]))
     FileManager.default.createFile(
       atPath: folder + "/3-huge.lesson", contents: Data(count: LessonSource.sizeLimit + 10))
-    FileManager.default.createFile(atPath: folder + "/4-typo.lesson", contents: Data("@title T\n@section S\n@qestion\n".utf8))
+    FileManager.default.createFile(
+      atPath: folder + "/4-typo.lesson", contents: Data("@title T\n@section S\n@qestion\n".utf8))
     let report = LessonChecker.check(paths: [folder])
     #expect(report.lessonsChecked == 4)
     #expect(!report.passed)
     #expect(
-      report.diagnostics.map { "\(($0.file as NSString).lastPathComponent):\($0.line):\($0.column)" } == [
+      report.diagnostics.map {
+        "\(($0.file as NSString).lastPathComponent):\($0.line):\($0.column)"
+      } == [
         "1-empty.lesson:1:1", "2-binary.lesson:1:2", "3-huge.lesson:1:1", "4-typo.lesson:3:1",
       ])
   }
 
   @Test func foldersAndMissingPaths() {
-    let report = LessonChecker.check(paths: [Fixture.directory + "/course", "/nonexistent/x.lesson"])
+    let report = LessonChecker.check(paths: [
+      Fixture.directory + "/course", "/nonexistent/x.lesson",
+    ])
     #expect(report.lessonsChecked == 3)
     #expect(report.diagnostics.map(\.description) == ["/nonexistent/x.lesson:1:1: no such file"])
     #expect(report.summary == "1 problem in 3 lessons checked.")
@@ -88,6 +107,7 @@ import Testing
   @Test func summaryOfAPass() {
     let report = LessonChecker.check(paths: [Fixture.directory + "/course"])
     #expect(report.passed)
-    #expect(report.summary == "2 lessons checked: every command runs, every assertion and answer holds.")
+    #expect(
+      report.summary == "2 lessons checked: every command runs, every assertion and answer holds.")
   }
 }

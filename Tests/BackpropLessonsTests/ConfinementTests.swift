@@ -17,7 +17,9 @@ import Testing
     let folder = Fixture.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let path = folder + "/01-files.lesson"
-    let text = Fixture.text("> example linear\n> set w_13 0.25\n> save net.json\n> example mazur\n> load net.json\n@assert w_13 = 0.25 ± 0\n")
+    let text = Fixture.text(
+      "> example linear\n> set w_13 0.25\n> save net.json\n> example mazur\n> load net.json\n@assert w_13 = 0.25 ± 0\n"
+    )
     FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     #expect(LessonChecker.check(file: path) == [])
     #expect(FileManager.default.fileExists(atPath: folder + "/net.json"))

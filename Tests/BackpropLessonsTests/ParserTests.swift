@@ -27,7 +27,8 @@ import Testing
   }
 
   @Test func displayLinesAreKeptAsWritten() throws {
-    let lesson = try Fixture.lesson(Fixture.text("Some text\n  E = (t − y)²\n\tΔw = −η ∂E/∂w\nMore text.\n"))
+    let lesson = try Fixture.lesson(
+      Fixture.text("Some text\n  E = (t − y)²\n\tΔw = −η ∂E/∂w\nMore text.\n"))
     #expect(
       lesson.pages[0].items == [
         .prose(Prose(text: "Some text", line: 3)),
@@ -38,8 +39,12 @@ import Testing
   }
 
   @Test func backslashEscapesALineStart() throws {
-    let lesson = try Fixture.lesson(Fixture.text("\\@title is prose here\n\\> so is this\n\\# and this\n"))
-    #expect(lesson.pages[0].items == [.prose(Prose(text: "@title is prose here > so is this # and this", line: 3))])
+    let lesson = try Fixture.lesson(
+      Fixture.text("\\@title is prose here\n\\> so is this\n\\# and this\n"))
+    #expect(
+      lesson.pages[0].items == [
+        .prose(Prose(text: "@title is prose here > so is this # and this", line: 3))
+      ])
   }
 
   @Test func commandsKeepTheirColumn() throws {
@@ -105,12 +110,17 @@ import Testing
       return
     }
     #expect(q.line == 3)
-    #expect(q.prompt == [Prose(text: "What is o_5 after the forward pass?", line: 4), Prose(text: "  o_5 = φ(net_5)", isDisplay: true, line: 7)])
+    #expect(
+      q.prompt == [
+        Prose(text: "What is o_5 after the forward pass?", line: 4),
+        Prose(text: "  o_5 = φ(net_5)", isDisplay: true, line: 7),
+      ])
     #expect(
       q.kind
         == .number(
           NumericAnswer(
-            value: 0.75137, text: "0.75137", quantity: "o_5", tolerance: Tolerance(absolute: 1e-3, relative: 0.02),
+            value: 0.75137, text: "0.75137", quantity: "o_5",
+            tolerance: Tolerance(absolute: 1e-3, relative: 0.02),
             line: 8, valueColumn: 9, quantityColumn: 19)))
     #expect(q.hints == ["First net_5, then φ.", "φ(1.1059) = ?"])
     #expect(q.right == "Yes.")
@@ -120,7 +130,9 @@ import Testing
   @Test func numberAnswerForms() throws {
     func answer(_ line: String) throws -> NumericAnswer? {
       let lesson = try Fixture.lesson(Fixture.text("@question Q?\n\(line)\n@end\n"))
-      guard case .question(let q) = lesson.pages[0].items[0], case .number(let a) = q.kind else { return nil }
+      guard case .question(let q) = lesson.pages[0].items[0], case .number(let a) = q.kind else {
+        return nil
+      }
       return a
     }
     let quantityOnly = try answer("@answer = E")
@@ -152,7 +164,9 @@ import Testing
         b) Stop -> here
         @end
         """))
-    guard case .question(let quiz) = lesson.pages[0].items[0], case .question(let menu) = lesson.pages[1].items[0] else {
+    guard case .question(let quiz) = lesson.pages[0].items[0],
+      case .question(let menu) = lesson.pages[1].items[0]
+    else {
       Issue.record("not questions")
       return
     }
@@ -170,7 +184,8 @@ import Testing
   }
 
   @Test func commandQuestion() throws {
-    let lesson = try Fixture.lesson(Fixture.text("@question Run the forward pass.\n@answer >  fw\n@end\n"))
+    let lesson = try Fixture.lesson(
+      Fixture.text("@question Run the forward pass.\n@answer >  fw\n@end\n"))
     guard case .question(let q) = lesson.pages[0].items[0] else { return }
     #expect(q.kind == .command(LessonCommand(text: "fw", line: 4, column: 12)))
   }
@@ -192,7 +207,8 @@ import Testing
       asserts[0]
         == Assertion(
           quantity: "o_5", expected: 0.75136507, expectedText: "0.75136507",
-          tolerance: Tolerance(absolute: 1e-8, relative: 0), line: 3, quantityColumn: 9, valueColumn: 15))
+          tolerance: Tolerance(absolute: 1e-8, relative: 0), line: 3, quantityColumn: 9,
+          valueColumn: 15))
     #expect(asserts[1].quantity == "E")
     #expect(asserts[1].tolerance == Tolerance(absolute: 0, relative: 0.001))
     #expect(asserts[2].tolerance == Tolerance.printed("0.13850"))
@@ -205,7 +221,11 @@ import Testing
     let text = "\u{FEFF}@title T\r\n@section S\r\n> example mazur\r\nProse.\r\n"
     let lesson = try LessonParser.parse(data: Data(text.utf8), file: "crlf.lesson")
     #expect(lesson.title == "T")
-    #expect(lesson.pages[0].items == [.command(LessonCommand(text: "example mazur", line: 3, column: 3)), .prose(Prose(text: "Prose.", line: 4))])
+    #expect(
+      lesson.pages[0].items == [
+        .command(LessonCommand(text: "example mazur", line: 3, column: 3)),
+        .prose(Prose(text: "Prose.", line: 4)),
+      ])
   }
 
   @Test func directivesAreCaseInsensitive() throws {

@@ -19,7 +19,9 @@ import Testing
     @end
     @pause
     > backward
-    Last page.
+    Third page.
+    @pause
+    The end.
     """)
 
   // MARK: - Resuming
@@ -110,7 +112,8 @@ import Testing
   }
 
   func inode(_ path: String) throws -> Int {
-    try (FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? NSNumber)?.intValue ?? -1
+    try (FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? NSNumber)?
+      .intValue ?? -1
   }
 
   @Test func corruptFileStartsFreshWithOneWarning() throws {
@@ -135,7 +138,8 @@ import Testing
     let folder = Fixture.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let path = folder + "/progress.json"
-    FileManager.default.createFile(atPath: path, contents: Data(#"{"format":"other","version":1,"lessons":{}}"#.utf8))
+    FileManager.default.createFile(
+      atPath: path, contents: Data(#"{"format":"other","version":1,"lessons":{}}"#.utf8))
     var store = ProgressStore(location: .file(path))
     #expect(store.takeWarnings().count == 1)
   }
@@ -160,7 +164,8 @@ import Testing
   }
 
   @Test func inMemoryStoreWritesNothing() {
-    var store = ProgressStore.standard(enabled: false, environment: ["XDG_STATE_HOME": "/nonexistent-dir"])
+    var store = ProgressStore.standard(
+      enabled: false, environment: ["XDG_STATE_HOME": "/nonexistent-dir"])
     #expect(store.location == .memory)
     store.record(LessonProgress(page: 2), for: "a.lesson")
     #expect(store.progress(for: "a.lesson")?.page == 2)
@@ -192,7 +197,9 @@ import Testing
     #expect(
       ProgressStore.defaultPath(environment: ["XDG_STATE_HOME": "/x/state", "HOME": "/home/u"])
         == "/x/state/backprop/progress.json")
-    #expect(ProgressStore.defaultPath(environment: ["HOME": "/home/u"]) == "/home/u/.local/state/backprop/progress.json")
+    #expect(
+      ProgressStore.defaultPath(environment: ["HOME": "/home/u"])
+        == "/home/u/.local/state/backprop/progress.json")
     // A relative XDG_STATE_HOME is invalid and ignored, as the specification says.
     #expect(
       ProgressStore.defaultPath(environment: ["XDG_STATE_HOME": "state", "HOME": "/home/u"])

@@ -82,7 +82,9 @@ import Testing
   @Test func expectedValueComesFromTheEngineWhenKnown() throws {
     // o_5 is known when this question is asked, so the answer is judged against the engine's
     // 0.75136507, not against the rounded literal.
-    let text = Fixture.text("> example mazur\n> forward\n@question o_5?\n@answer 0.75 = o_5\n@tolerance 1e-5\n@hint More digits.\n@end\n")
+    let text = Fixture.text(
+      "> example mazur\n> forward\n@question o_5?\n@answer 0.75 = o_5\n@tolerance 1e-5\n@hint More digits.\n@end\n"
+    )
     var d = Drive(try Fixture.lesson(text))
     d.send(.answer("0.75"))
     #expect(d.texts(.wrong).count == 1)
@@ -92,7 +94,8 @@ import Testing
 
   @Test func zeroAndNegativeAnswers() throws {
     let text = Fixture.text(
-      "> example linear\n> set w_13 2\n> set w_23 -2\n@question E?\n@answer 0 = E\n@hint 2 − 2\n@end\n> forward\n@question w_23?\n@answer = w_23\n@end\n")
+      "> example linear\n> set w_13 2\n> set w_23 -2\n@question E?\n@answer 0 = E\n@hint 2 − 2\n@end\n> forward\n@question w_23?\n@answer = w_23\n@end\n"
+    )
     var d = Drive(try Fixture.lesson(text))
     d.send(.answer("0.01"))
     #expect(d.texts(.wrong).count == 1)
@@ -163,12 +166,14 @@ import Testing
 
   @Test func menuOptionsChooseThePage() throws {
     let text = Fixture.text(
-      "@label top\n@question Where to?\na) Top -> top\nb) Bottom -> bottom\n@end\n@label bottom\nBottom.\n")
+      "@label top\n@question Where to?\na) Top -> top\nb) Bottom -> bottom\n@end\n@label bottom\nBottom.\n"
+    )
     var d = Drive(try Fixture.lesson(text))
     d.send(.skip)
     #expect(d.texts(.note) == ["Choose one of the options to go on."])
     d.send(.answer("b"))
-    #expect(d.texts(.right) == ["Right."])
+    #expect(d.texts(.right).isEmpty)
+    #expect(d.runner.status == .endOfPage)
     d.send(.next)
     #expect(d.texts(.prose) == ["Bottom."])
     d.send(.previous)
@@ -179,7 +184,8 @@ import Testing
   }
 
   static let command = Fixture.text(
-    "> example mazur\n@question Run the forward pass.\n@answer > forward\n@hint It is called forward.\n@end\n@assert o_5 = 0.75136507 ± 1e-8\n")
+    "> example mazur\n@question Run the forward pass.\n@answer > forward\n@hint It is called forward.\n@end\n@assert o_5 = 0.75136507 ± 1e-8\n"
+  )
 
   @Test func commandQuestionAcceptsAliasesAndSpacing() throws {
     for typed in ["forward", "  fw  ", "FORWARD"] {
@@ -230,7 +236,8 @@ import Testing
   }
 
   @Test func storedAnswerIsCheckedWhenRevealed() throws {
-    let text = Fixture.text("> example mazur\n@question o_5?\n@answer 0.7513 = o_5\n@end\n> forward\n")
+    let text = Fixture.text(
+      "> example mazur\n@question o_5?\n@answer 0.7513 = o_5\n@end\n> forward\n")
     var d = Drive(try Fixture.lesson(text))
     d.send(.answer("0.7513"))
     #expect(d.runner.problems.map { "\($0.line):\($0.column)" } == ["5:9"])

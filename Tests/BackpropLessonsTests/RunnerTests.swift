@@ -64,9 +64,14 @@ import Testing
   }
 
   @Test func exploringIsShownAndUndoneWhenTheLessonGoesOn() throws {
-    var d = Drive(try Fixture.lesson(Fixture.text("> example mazur\n@pause\n> get w_13\n@assert w_13 = 0.15 ± 0\n")))
+    var d = Drive(
+      try Fixture.lesson(
+        Fixture.text("> example mazur\n@pause\n> get w_13\n@assert w_13 = 0.15 ± 0\n")))
     d.send(.command("set w_13 9"))
-    #expect(d.runner.lines.suffix(2) == [LessonLine(.command, "set w_13 9"), LessonLine(.output, "w_13 = 9")])
+    #expect(
+      d.runner.lines.suffix(2) == [
+        LessonLine(.command, "set w_13 9"), LessonLine(.output, "w_13 = 9"),
+      ])
     d.send(.command("frobnicate"))
     #expect(d.runner.lines.last?.kind == .error)
     d.send(.next)
@@ -79,7 +84,8 @@ import Testing
   @Test func gotoAndLabels() throws {
     var d = Drive(
       try Fixture.lesson(
-        Fixture.text("One.\n@goto three\n@label two\nTwo.\n@pause\n@label three\nThree.\n@goto two\n")))
+        Fixture.text(
+          "One.\n@goto three\n@label two\nTwo.\n@pause\n@label three\nThree.\n@goto two\n")))
     d.send(.next)
     #expect(d.texts(.prose) == ["Three."])
     #expect(d.runner.pageNumber == 3)
@@ -92,7 +98,8 @@ import Testing
   }
 
   @Test func pagesThatShowNothingArePassedThrough() throws {
-    var d = Drive(try Fixture.lesson(Fixture.text("> example mazur\n@pause\n@assert E = 99\n@pause\nLast.\n")))
+    var d = Drive(
+      try Fixture.lesson(Fixture.text("> example mazur\n@pause\n@assert E = 99\n@pause\nLast.\n")))
     d.send(.next)
     #expect(d.texts(.prose) == ["Last."])
     #expect(d.runner.pageNumber == 3)
@@ -122,7 +129,8 @@ import Testing
   }
 
   @Test func lessonProblemsPointIntoTheFile() throws {
-    let d = Drive(try Fixture.lesson(Fixture.text("> example mazur\n>   set w_99 1\n@assert w_13 = 0.3\n")))
+    let d = Drive(
+      try Fixture.lesson(Fixture.text("> example mazur\n>   set w_99 1\n@assert w_13 = 0.3\n")))
     #expect(
       d.runner.problems.map { "\($0.line):\($0.column)" } == ["4:9", "5:16"])
     #expect(d.runner.problems[0].message.hasPrefix("`set w_99 1` failed: there is no neuron 9"))

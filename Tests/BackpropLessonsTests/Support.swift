@@ -14,7 +14,9 @@ enum Fixture {
   static func path(_ name: String) -> String { directory + "/" + name }
 
   /// Parses text that must be a valid lesson.
-  static func lesson(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Lesson {
+  static func lesson(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> Lesson
+  {
     do {
       return try LessonParser.parse(text, file: "test.lesson", directory: NSTemporaryDirectory())
     } catch {

@@ -1,12 +1,106 @@
 import BackpropCommands
+import BackpropLessons
 
-/// Lesson commands (lesson, next, previous, answer, hint, skip, progress).
+/// The lesson commands (lesson, next, previous, answer, hint, skip, progress) and the lines a
+/// student types while a lesson is open.
 enum LessonController {
   static func command(_ name: String, _ args: [Token], line: String, _ state: inout AppState) throws(CommandError) -> LineResult {
-    throw CommandError(column: 1, message: "lessons are not available yet")
+    switch name {
+    case "lesson":
+      return try lesson(args, &state)
+    case "progress":
+      if let t = args.first {
+        guard t.text.lowercased() == "reset" else {
+          throw CommandError(column: t.column, message: "unexpected `\(t.text)`", expected: "nothing, or `reset`")
+        }
+        state.lessons.store.reset()
+        state.lessons.refreshCatalog()
+        return AppCommands.success(name, ["lesson progress forgotten"])
+      }
+      return AppCommands.success(name, catalogLines(state))
+    default:
+      guard state.lessons.runner != nil else {
+        throw CommandError(column: 1, message: "no lesson is open", expected: "`lesson N` to open one (`lesson` lists them)")
+      }
+      return handle(LessonInput.parse(line, waitingForAnswer: state.lessons.isWaitingForTypedAnswer), name: name, &state)
+    }
   }
 
+  /// A line typed while a lesson is open: lesson words steer it, anything else is an answer
+  /// (when a question waits) or a command to explore with.
   static func answer(_ line: String, _ state: inout AppState) -> LineResult {
-    AppCommands.failure(CommandError(column: 1, message: "no question is waiting"), line: line)
+    handle(LessonInput.parse(line, waitingForAnswer: state.lessons.isWaitingForTypedAnswer), name: "answer", &state)
+  }
+
+  static func handle(_ input: LessonInput, name: String, _ state: inout AppState) -> LineResult {
+    guard var runner = state.lessons.runner else {
+      return AppCommands.failure(CommandError(column: 1, message: "no lesson is open"), line: name)
+    }
+    state.lessons.runner = nil
+    var host = AppLessonHost(state)
+    let before = runner.lines.count
+    let visits = runner.pageVisits
+    runner.handle(input, host: &host)
+    host.apply(to: &state)
+    let shown = runner.pageVisits == visits ? Array(runner.lines.dropFirst(before)) : runner.lines
+    state.lessons.runner = runner
+    save(&state)
+    return AppCommands.success(name, shown.map(\.text))
+  }
+
+  static func lesson(_ args: [Token], _ state: inout AppState) throws(CommandError) -> LineResult {
+    guard let t = args.first, t.text.lowercased() != "list" else {
+      return AppCommands.success("lesson", catalogLines(state))
+    }
+    if ["quit", "leave", "close", "menu"].contains(t.text.lowercased()) {
+      save(&state)
+      state.lessons.runner = nil
+      state.screen = .start(selected: 0)
+      return AppCommands.success("lesson", ["left the lesson; your place is saved"])
+    }
+    let key = args.map(\.text).joined(separator: " ")
+    let library = LessonLibrary(directory: "", entries: state.lessons.entries)
+    guard let entry = library.entry(matching: key) else {
+      throw CommandError(
+        column: t.column, message: "no lesson `\(key)`",
+        expected: state.lessons.entries.isEmpty ? "a course folder (--lessons DIR)" : "a lesson number from 1 to \(state.lessons.entries.count), or `lesson` for the list")
+    }
+    let lesson: Lesson
+    switch Result(catching: { () throws(LessonParseFailure) -> Lesson in try entry.load() }) {
+    case .success(let l): lesson = l
+    case .failure(let failure):
+      throw CommandError(
+        column: t.column, message: "\(entry.fileName) has errors: " + (failure.diagnostics.first?.description ?? "unreadable"))
+    }
+    var runner = LessonRunner<AppLessonHost>(lesson: lesson)
+    var host = AppLessonHost(state)
+    var lines: [String] = []
+    if let progress = state.lessons.store.progress(for: lesson.fileName), !progress.completed {
+      if let warning = runner.resume(from: progress, host: &host) { lines.append(warning) }
+    } else {
+      runner.start(host: &host)
+    }
+    host.apply(to: &state)
+    state.lessons.runner = runner
+    state.lessons.activeFileName = lesson.fileName
+    state.screen = .lesson
+    state.isEditing = false
+    save(&state)
+    return AppCommands.success("lesson", ["\(lesson.title) (\(lesson.section))"] + lines + runner.lines.map(\.text))
+  }
+
+  static func save(_ state: inout AppState) {
+    guard let runner = state.lessons.runner, let file = state.lessons.activeFileName else { return }
+    state.lessons.store.record(runner.progress, for: file)
+    state.lessons.refreshCatalog()
+    let warnings = state.lessons.store.takeWarnings()
+    if !warnings.isEmpty { state.notice = warnings.joined(separator: "; ") }
+  }
+
+  static func catalogLines(_ state: AppState) -> [String] {
+    if state.lessons.catalog.isEmpty { return ["no lessons found (use --lessons DIR)"] }
+    return state.lessons.catalog.enumerated().map { k, e in
+      "\(k + 1). \(e.title) — \(e.section) (\(e.progress))"
+    }
   }
 }

@@ -20,7 +20,8 @@ public enum LessonChecker {
         let files = LessonLibrary.lessonFiles(names)
         if files.isEmpty {
           report.diagnostics.append(
-            LessonDiagnostic(file: path, line: 1, column: 1, message: "no .lesson files in this folder"))
+            LessonDiagnostic(
+              file: path, line: 1, column: 1, message: "no .lesson files in this folder"))
         }
         let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
         for file in files {
@@ -45,7 +46,9 @@ public enum LessonChecker {
   }
 
   /// Runs a parsed lesson on `host` (by default a fresh session that accepts app commands).
-  public static func check(_ lesson: Lesson, host: HeadlessLessonHost = HeadlessLessonHost()) -> [LessonDiagnostic] {
+  public static func check(_ lesson: Lesson, host: HeadlessLessonHost = HeadlessLessonHost())
+    -> [LessonDiagnostic]
+  {
     typealias Runner = LessonRunner<HeadlessLessonHost>
     struct Path {
       var runner: Runner
@@ -71,7 +74,8 @@ public enum LessonChecker {
           add(
             LessonDiagnostic(
               file: lesson.file, line: lesson.pages[path.runner.pageIndex].line, column: 1,
-              message: "gave up after \(stepLimit) steps: the lesson has too many branches to check"))
+              message: "gave up after \(stepLimit) steps: the lesson has too many branches to check"
+            ))
           covered.formUnion(path.runner.seenPages)
           path.runner.problems.forEach(add)
           break exploring
@@ -105,8 +109,10 @@ public enum LessonChecker {
             path.runner.handle(.skip, host: &path.host)
           }
         case .endOfPage:
+          let visits = path.runner.pageVisits
           path.runner.handle(.next, host: &path.host)
-          guard path.runner.status != .finished || path.runner.lines.last?.kind != .error else { break walking }
+          // No new page: the lesson ended on pages that show nothing (or they looped).
+          guard path.runner.pageVisits != visits else { break walking }
           let page = path.runner.pageIndex
           if let start = path.sinceChoice.firstIndex(of: page) {
             add(loop(in: lesson, pages: Array(path.sinceChoice[start...])))
@@ -120,11 +126,13 @@ public enum LessonChecker {
       covered.formUnion(path.runner.seenPages)
       path.runner.problems.forEach(add)
     }
-    for (index, page) in lesson.pages.enumerated() where !covered.contains(index) && !reached.contains(index) {
+    for (index, page) in lesson.pages.enumerated()
+    where !covered.contains(index) && !reached.contains(index) {
       add(
         LessonDiagnostic(
           file: lesson.file, line: page.line, column: 1,
-          message: "this page is never reached (expected a @goto, @on-wrong or menu option leading to one of its labels)"
+          message:
+            "this page is never reached (expected a @goto, @on-wrong or menu option leading to one of its labels)"
         ))
     }
     return diagnostics.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
@@ -136,11 +144,14 @@ public enum LessonChecker {
       if case .goto(let label, let line, let column) = lesson.pages[index].ending {
         return LessonDiagnostic(
           file: lesson.file, line: line, column: column,
-          message: "jump loop: `@goto \(label)` leads back to a page already shown, with no question on the way that could leave the loop"
+          message:
+            "jump loop: `@goto \(label)` leads back to a page already shown, with no question on the way that could leave the loop"
         )
       }
     }
     let page = lesson.pages[pages[0]]
-    return LessonDiagnostic(file: lesson.file, line: page.line, column: 1, message: "jump loop: this page leads back to itself")
+    return LessonDiagnostic(
+      file: lesson.file, line: page.line, column: 1,
+      message: "jump loop: this page leads back to itself")
   }
 }

@@ -108,7 +108,8 @@ public struct LessonLibrary: Equatable, Sendable {
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory)
     } catch {
-      throw LoadError(message: "cannot list the lessons in \(directory): no such folder, or it cannot be read")
+      throw LoadError(
+        message: "cannot list the lessons in \(directory): no such folder, or it cannot be read")
     }
     let folder = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
     let entries = lessonFiles(names).map { name -> LessonEntry in

@@ -79,7 +79,9 @@ public struct ChoiceOption: Equatable, Sendable {
   public var line: Int
   public var targetColumn: Int
 
-  public init(letter: Character, text: String, target: String? = nil, line: Int, targetColumn: Int = 1) {
+  public init(
+    letter: Character, text: String, target: String? = nil, line: Int, targetColumn: Int = 1
+  ) {
     self.letter = letter
     self.text = text
     self.target = target

@@ -39,7 +39,9 @@ public struct Tolerance: Equatable, Sendable {
       mantissa = text[..<e]
       exponent = Int(text[text.index(after: e)...].replacingOccurrences(of: "+", with: "")) ?? 0
     }
-    let decimals = (mantissa.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0)
+    let decimals =
+      (mantissa.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count
+        ?? 0)
       - exponent
     return Tolerance(absolute: 0.5 * pow(10, Double(-decimals)) * (1 + 1e-12), relative: 1e-12)
   }
@@ -52,8 +54,5 @@ public struct Tolerance: Equatable, Sendable {
     return parts.isEmpty ? "exactly" : parts.joined(separator: " or ")
   }
 
-  static func short(_ x: Double) -> String {
-    let s = String(format: "%.3g", x)
-    return s
-  }
+  static func short(_ x: Double) -> String { String(format: "%.3g", x) }
 }

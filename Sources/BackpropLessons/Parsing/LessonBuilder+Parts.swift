@@ -14,7 +14,9 @@ extension LessonBuilder {
     do {
       tokens = try Tokenizer.tokenize(text)
     } catch {
-      self.error(line, column + error.column - 1, error.message + (error.expected.map { " (expected \($0))" } ?? ""))
+      self.error(
+        line, column + error.column - 1,
+        error.message + (error.expected.map { " (expected \($0))" } ?? ""))
       return nil
     }
     guard let first = tokens.first else {
@@ -47,7 +49,9 @@ extension LessonBuilder {
     guard index + 1 < chars.count, chars[index + 1] == ")", let letter = chars[index].asciiValue,
       letter >= 97, letter <= 122
     else { return nil }
-    guard index + 2 == chars.count || chars[index + 2] == " " || chars[index + 2] == "\t" else { return nil }
+    guard index + 2 == chars.count || chars[index + 2] == " " || chars[index + 2] == "\t" else {
+      return nil
+    }
     return chars[index]
   }
 
@@ -56,10 +60,14 @@ extension LessonBuilder {
     let n = line.number
     let expected = Character(UnicodeScalar(UInt8(97 + question!.options.count)))
     guard letter == expected else {
-      error(n, index + 1, "expected option `\(expected))` here (options are lettered a), b), c) … in order)")
+      error(
+        n, index + 1,
+        "expected option `\(expected))` here (options are lettered a), b), c) … in order)")
       return
     }
-    var (text, column) = line.rest(from: index + 2)
+    let rest = line.rest(from: index + 2)
+    var text = rest.text
+    let column = rest.column
     guard !text.isEmpty else {
       error(n, column, "missing the text of option \(letter))")
       return
@@ -71,18 +79,20 @@ extension LessonBuilder {
       let after = String(chars[(arrow + 2)...]).trimmingCharacters(in: [" ", "\t"])
       if Spelling.isLabel(after) {
         target = after
-        targetColumn = column + arrow + 2 + (chars[(arrow + 2)...].prefix { $0 == " " || $0 == "\t" }.count)
+        targetColumn =
+          column + arrow + 2 + (chars[(arrow + 2)...].prefix { $0 == " " || $0 == "\t" }.count)
         text = String(chars[..<arrow]).trimmingCharacters(in: [" ", "\t"])
         references.append((after, n, targetColumn))
       }
     }
-    _ = column
-    question!.options.append(ChoiceOption(letter: letter, text: text, target: target, line: n, targetColumn: targetColumn))
+    question!.options.append(
+      ChoiceOption(letter: letter, text: text, target: target, line: n, targetColumn: targetColumn))
   }
 
   private func lastArrow(in chars: [Character]) -> Int? {
     guard chars.count >= 2 else { return nil }
-    for k in stride(from: chars.count - 2, through: 0, by: -1) where chars[k] == "-" && chars[k + 1] == ">" {
+    for k in stride(from: chars.count - 2, through: 0, by: -1)
+    where chars[k] == "-" && chars[k + 1] == ">" {
       return k
     }
     return nil
@@ -105,7 +115,9 @@ extension LessonBuilder {
       return nil
     }
     guard QuantityName.parse(nameWord.text) != nil else {
-      error(n, nameWord.column, "`\(nameWord.text)` is not a quantity name (expected a name such as w_35, o_5, δ_5, E)")
+      error(
+        n, nameWord.column,
+        "`\(nameWord.text)` is not a quantity name (expected a name such as w_35, o_5, δ_5, E)")
       return nil
     }
     var valueEnd = chars.count
@@ -128,7 +140,9 @@ extension LessonBuilder {
       return nil
     }
     guard let expected = NumberParser.parse(valueWord.text) else {
-      error(n, valueWord.column, "`\(valueWord.text)` is not a number (expected e.g. 0.75136507 or 1e-3)")
+      error(
+        n, valueWord.column,
+        "`\(valueWord.text)` is not a number (expected e.g. 0.75136507 or 1e-3)")
       return nil
     }
     var tolerance = Tolerance.printed(valueWord.text)
@@ -139,18 +153,23 @@ extension LessonBuilder {
         return nil
       }
       guard let parsed = parseTolerance(word.text) else {
-        error(n, word.column, "`\(word.text)` is not a tolerance (expected a number ≥ 0, or a percentage such as 0.1%)")
+        error(
+          n, word.column,
+          "`\(word.text)` is not a tolerance (expected a number ≥ 0, or a percentage such as 0.1%)")
         return nil
       }
       tolerance = parsed
     }
     return Assertion(
-      quantity: nameWord.text, expected: expected, expectedText: valueWord.text, tolerance: tolerance,
+      quantity: nameWord.text, expected: expected, expectedText: valueWord.text,
+      tolerance: tolerance,
       line: n, quantityColumn: nameWord.column, valueColumn: valueWord.column)
   }
 
   /// The words of `line` between two character indices, with the column where the part starts.
-  func segment(_ line: SourceLine, _ from: Int, _ to: Int) -> (words: [(text: String, column: Int)], column: Int) {
+  func segment(_ line: SourceLine, _ from: Int, _ to: Int) -> (
+    words: [(text: String, column: Int)], column: Int
+  ) {
     let part = SourceLine(number: line.number, text: Substring(String(line.characters[from..<to])))
     let words = part.words(from: 0).map { ($0.text, $0.column + from) }
     return (words, words.first?.1 ?? from + 1)
@@ -159,7 +178,9 @@ extension LessonBuilder {
   /// `1e-8` (absolute) or `0.5%` (relative).
   func parseTolerance(_ text: String) -> Tolerance? {
     if text.hasSuffix("%") {
-      guard let v = NumberParser.parse(String(text.dropLast())), v.isFinite, v >= 0 else { return nil }
+      guard let v = NumberParser.parse(String(text.dropLast())), v.isFinite, v >= 0 else {
+        return nil
+      }
       return Tolerance(absolute: 0, relative: v / 100)
     }
     guard let v = NumberParser.parse(text), v.isFinite, v >= 0 else { return nil }
@@ -173,12 +194,16 @@ extension LessonBuilder {
   mutating func readAnswer(_ line: SourceLine, rest: (text: String, column: Int), column: Int) {
     let n = line.number
     if question!.answer != nil {
-      error(n, column, "a second @answer in this question (the first is on line \(question!.answerLine))")
+      error(
+        n, column,
+        "a second @answer in this question (the first is on line \(question!.answerLine))")
       return
     }
     question!.answerLine = n
     guard !rest.text.isEmpty else {
-      error(n, rest.column, "missing the answer (expected a number, `= NAME`, an option letter or `> COMMAND`)")
+      error(
+        n, rest.column,
+        "missing the answer (expected a number, `= NAME`, an option letter or `> COMMAND`)")
       return
     }
     let start = rest.column - 1
@@ -197,7 +222,9 @@ extension LessonBuilder {
       var text: String?
       if let word = left.words.first {
         guard left.words.count == 1, let v = NumberParser.parse(word.text) else {
-          error(n, word.column, "`\(word.text)` is not a number (expected e.g. 0.75137 before `= NAME`)")
+          error(
+            n, word.column, "`\(word.text)` is not a number (expected e.g. 0.75137 before `= NAME`)"
+          )
           return
         }
         value = v
@@ -208,22 +235,30 @@ extension LessonBuilder {
         return
       }
       guard QuantityName.parse(name.text) != nil else {
-        error(n, name.column, "`\(name.text)` is not a quantity name (expected a name such as w_35, o_5, δ_5, E)")
+        error(
+          n, name.column,
+          "`\(name.text)` is not a quantity name (expected a name such as w_35, o_5, δ_5, E)")
         return
       }
       question!.answer = .number(
-        value: value, text: text, quantity: name.text, valueColumn: left.words.first?.column ?? rest.column,
+        value: value, text: text, quantity: name.text,
+        valueColumn: left.words.first?.column ?? rest.column,
         quantityColumn: name.column)
       return
     }
     let words = line.words(from: start)
     if words.count > 1 {
-      error(n, words[1].column, "unexpected `\(words[1].text)` (expected one answer; `@answer 0.75 = o_5` ties a number to a quantity)")
+      error(
+        n, words[1].column,
+        "unexpected `\(words[1].text)` (expected one answer; `@answer 0.75 = o_5` ties a number to a quantity)"
+      )
       return
     }
     let word = words[0]
     if let v = NumberParser.parse(word.text) {
-      question!.answer = .number(value: v, text: word.text, quantity: nil, valueColumn: word.column, quantityColumn: word.column)
+      question!.answer = .number(
+        value: v, text: word.text, quantity: nil, valueColumn: word.column,
+        quantityColumn: word.column)
       return
     }
     let letterText = word.text.hasSuffix(")") ? String(word.text.dropLast()) : word.text
@@ -242,7 +277,9 @@ extension LessonBuilder {
     let n = line.number
     let words = line.words(from: index)
     guard !words.isEmpty else {
-      error(n, line.characters.count + 1, "missing the tolerance (expected e.g. `1e-3`, `1%` or `1e-3 1%`)")
+      error(
+        n, line.characters.count + 1,
+        "missing the tolerance (expected e.g. `1e-3`, `1%` or `1e-3 1%`)")
       return
     }
     var tolerance = Tolerance(absolute: 0, relative: 0)
@@ -250,7 +287,9 @@ extension LessonBuilder {
     var seenRelative = false
     for word in words {
       guard let t = parseTolerance(word.text) else {
-        error(n, word.column, "`\(word.text)` is not a tolerance (expected a number ≥ 0, or a percentage such as 1%)")
+        error(
+          n, word.column,
+          "`\(word.text)` is not a tolerance (expected a number ≥ 0, or a percentage such as 1%)")
         return
       }
       if word.text.hasSuffix("%") {
@@ -277,17 +316,24 @@ extension LessonBuilder {
     draft.endParagraph()
     let errorsBefore = diagnostics.count
     if draft.prompt.isEmpty {
-      error(draft.line, 1, "this question has no text (expected it after @question or on the lines below)")
+      error(
+        draft.line, 1,
+        "this question has no text (expected it after @question or on the lines below)")
     }
     let kind: Question.Kind?
     if !draft.options.isEmpty {
       switch draft.answer {
       case nil:
         for option in draft.options where option.target == nil {
-          error(option.line, 1, "a menu option needs `-> LABEL` at its end (or give the question an @answer)")
+          error(
+            option.line, 1,
+            "a menu option needs `-> LABEL` at its end (or give the question an @answer)")
         }
         if draft.onWrong != nil {
-          error(draft.onWrongLine, 1, "a menu has no wrong answer, so @on-wrong has nothing to do (its options choose the page)")
+          error(
+            draft.onWrongLine, 1,
+            "a menu has no wrong answer, so @on-wrong has nothing to do (its options choose the page)"
+          )
         }
         kind = .choice(options: draft.options, answer: nil)
       case .letter(let letter, let column):
@@ -295,7 +341,9 @@ extension LessonBuilder {
           kind = .choice(options: draft.options, answer: index)
         } else {
           let letters = draft.options.map { String($0.letter) }.joined(separator: ", ")
-          error(draft.answerLine, column, "there is no option `\(letter))` (expected one of \(letters))")
+          error(
+            draft.answerLine, column, "there is no option `\(letter))` (expected one of \(letters))"
+          )
           kind = nil
         }
       case .number, .command:
@@ -303,17 +351,23 @@ extension LessonBuilder {
         kind = nil
       }
       if draft.tolerance != nil {
-        error(draft.toleranceLine, draft.toleranceColumn, "@tolerance applies only to number questions")
+        error(
+          draft.toleranceLine, draft.toleranceColumn, "@tolerance applies only to number questions")
       }
     } else {
       switch draft.answer {
       case nil where draft.answerLine != 0:
         kind = nil  // the @answer line was reported already
       case nil:
-        error(draft.line, 1, "this question has no @answer (expected a number, `= NAME`, `> COMMAND`, or options a), b), …)")
+        error(
+          draft.line, 1,
+          "this question has no @answer (expected a number, `= NAME`, `> COMMAND`, or options a), b), …)"
+        )
         kind = nil
       case .letter(let letter, let column):
-        error(draft.answerLine, column, "`\(letter)` is not a number, and this question has no options a), b), …")
+        error(
+          draft.answerLine, column,
+          "`\(letter)` is not a number, and this question has no options a), b), …")
         kind = nil
       case .number(let value, let text, let quantity, let valueColumn, let quantityColumn):
         kind = .number(
@@ -322,7 +376,9 @@ extension LessonBuilder {
             line: draft.answerLine, valueColumn: valueColumn, quantityColumn: quantityColumn))
       case .command(let command):
         if draft.tolerance != nil {
-          error(draft.toleranceLine, draft.toleranceColumn, "@tolerance applies only to number questions")
+          error(
+            draft.toleranceLine, draft.toleranceColumn,
+            "@tolerance applies only to number questions")
         }
         kind = .command(command)
       }

@@ -119,7 +119,9 @@ struct LessonBuilder {
     let chars = line.characters
     var k = index + 1
     var name = ""
-    while k < chars.count, chars[k].isLetter || chars[k].isNumber || chars[k] == "-" || chars[k] == "_" {
+    while k < chars.count,
+      chars[k].isLetter || chars[k].isNumber || chars[k] == "-" || chars[k] == "_"
+    {
       name.append(chars[k])
       k += 1
     }
@@ -129,12 +131,16 @@ struct LessonBuilder {
     guard LessonParser.directives.contains(directive) else {
       let known = LessonParser.directives.map { "@" + $0 }.joined(separator: ", ")
       if name.isEmpty {
-        error(n, column, "a lone `@` is not a directive (expected one of \(known); write `\\@` to start prose with @)")
+        error(
+          n, column,
+          "a lone `@` is not a directive (expected one of \(known); write `\\@` to start prose with @)"
+        )
       } else {
         let guess = Spelling.closest(to: directive, among: LessonParser.directives)
         error(
           n, column,
-          "unknown directive `@\(name)` (expected \(guess.map { "`@\($0)`" } ?? "one of \(known)"))")
+          "unknown directive `@\(name)` (expected \(guess.map { "`@\($0)`" } ?? "one of \(known)"))"
+        )
       }
       return
     }
@@ -155,7 +161,10 @@ struct LessonBuilder {
     case "pause":
       endParagraph()
       if items.isEmpty && pageLabels.isEmpty {
-        error(n, column, "nothing to pause after: this page is empty (expected prose, commands or a question before @pause)")
+        error(
+          n, column,
+          "nothing to pause after: this page is empty (expected prose, commands or a question before @pause)"
+        )
       } else {
         closePage(.pause(prompt: rest.text.isEmpty ? nil : rest.text, line: n), line: n)
       }
@@ -178,7 +187,9 @@ struct LessonBuilder {
       closePage(.goto(label: label.text, line: n, column: label.column), line: n)
     case "assert":
       endParagraph()
-      if let assertion = readAssertion(line, from: k, column: column) { add(.assertion(assertion), line: n) }
+      if let assertion = readAssertion(line, from: k, column: column) {
+        add(.assertion(assertion), line: n)
+      }
     case "question":
       endParagraph()
       var draft = QuestionDraft(line: n)
@@ -227,7 +238,9 @@ struct LessonBuilder {
     if let q = finishQuestion(draft) { add(.question(q), line: draft.line) }
   }
 
-  mutating func header(_ directive: String, _ rest: (text: String, column: Int), line: Int, column: Int) {
+  mutating func header(
+    _ directive: String, _ rest: (text: String, column: Int), line: Int, column: Int
+  ) {
     headerLines.insert(directive)
     guard !rest.text.isEmpty else {
       error(line, rest.column, "missing the text of @\(directive)")
@@ -247,7 +260,8 @@ struct LessonBuilder {
   {
     let words = line.words(from: index)
     guard let word = words.first else {
-      error(n, line.characters.count + 1, "missing the label name (expected a name such as `recap`)")
+      error(
+        n, line.characters.count + 1, "missing the label name (expected a name such as `recap`)")
       return nil
     }
     if words.count > 1 {
@@ -255,14 +269,17 @@ struct LessonBuilder {
       return nil
     }
     guard Spelling.isLabel(word.text) else {
-      error(n, word.column, "`\(word.text)` is not a label name (expected letters, digits, `-` and `_`)")
+      error(
+        n, word.column, "`\(word.text)` is not a label name (expected letters, digits, `-` and `_`)"
+      )
       return nil
     }
     return word
   }
 
   mutating func closePage(_ ending: PageEnding, line: Int) {
-    pages.append(LessonPage(labels: pageLabels, items: items, ending: ending, line: pageLine ?? line))
+    pages.append(
+      LessonPage(labels: pageLabels, items: items, ending: ending, line: pageLine ?? line))
     pageLabels = []
     items = []
     pageLine = nil
@@ -273,15 +290,23 @@ struct LessonBuilder {
   mutating func finish(directory: String) throws(LessonParseFailure) -> Lesson {
     endParagraph()
     if let open = question {
-      error(open.line, 1, "this @question is never closed (expected @end before the end of the file)")
+      error(
+        open.line, 1, "this @question is never closed (expected @end before the end of the file)")
       closeQuestion(open)
     }
     if !items.isEmpty || !pageLabels.isEmpty { closePage(.end, line: lastLine) }
-    if !headerLines.contains("title") { error(1, 1, "missing @title (expected a line `@title TEXT`)") }
-    if !headerLines.contains("section") {
-      error(1, 1, "missing @section (expected a line `@section` naming the article section the lesson teaches)")
+    if !headerLines.contains("title") {
+      error(1, 1, "missing @title (expected a line `@title TEXT`)")
     }
-    if pages.isEmpty && diagnostics.isEmpty { error(1, 1, "the lesson has no pages (expected prose, commands or questions)") }
+    if !headerLines.contains("section") {
+      error(
+        1, 1,
+        "missing @section (expected a line `@section` naming the article section the lesson teaches)"
+      )
+    }
+    if pages.isEmpty && diagnostics.isEmpty {
+      error(1, 1, "the lesson has no pages (expected prose, commands or questions)")
+    }
     for reference in references where labels[reference.label] == nil {
       let guess = Spelling.closest(to: reference.label, among: Array(labels.keys))
       error(
@@ -303,7 +328,8 @@ struct LessonBuilder {
   /// would otherwise loop without ever waiting for the student).
   mutating func checkReachability() {
     guard diagnostics.isEmpty else { return }
-    let lesson = Lesson(title: "", section: "", file: file, directory: ".", pages: pages, labels: labels)
+    let lesson = Lesson(
+      title: "", section: "", file: file, directory: ".", pages: pages, labels: labels)
     for index in pages.indices.dropFirst() where pages[index].labels.isEmpty {
       if case .goto = pages[index - 1].ending {
         error(
@@ -318,7 +344,9 @@ struct LessonBuilder {
       while pages[index].isPassThrough, let next = lesson.pageAfter(index) {
         if seen.contains(next) {
           if case .goto(_, let line, let column) = pages[index].ending {
-            error(line, column, "jump loop: this @goto leads back to itself through pages that show nothing")
+            error(
+              line, column,
+              "jump loop: this @goto leads back to itself through pages that show nothing")
           }
           inReportedLoop.formUnion(seen)
           break

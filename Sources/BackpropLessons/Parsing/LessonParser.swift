@@ -24,7 +24,9 @@ public enum LessonParser {
   {
     var builder = LessonBuilder(file: file)
     var number = 0
-    for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+    for raw in text.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+    {
       number += 1
       builder.read(SourceLine(number: number, text: raw))
     }

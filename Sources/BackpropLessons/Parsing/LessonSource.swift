@@ -41,7 +41,8 @@ public enum LessonSource {
       let column = String(decoding: bytes[lineStart..<bad], as: UTF8.self).count + 1
       throw failure(
         file, line, column,
-        "byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) is not valid UTF-8 (expected a UTF-8 text file)")
+        "byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) is not valid UTF-8 (expected a UTF-8 text file)"
+      )
     }
     var text = String(decoding: bytes, as: UTF8.self)
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -74,6 +75,8 @@ public enum LessonSource {
   private static func failure(_ file: String, _ line: Int, _ column: Int, _ message: String)
     -> LessonParseFailure
   {
-    LessonParseFailure(diagnostics: [LessonDiagnostic(file: file, line: line, column: column, message: message)])
+    LessonParseFailure(diagnostics: [
+      LessonDiagnostic(file: file, line: line, column: column, message: message)
+    ])
   }
 }

@@ -2,7 +2,8 @@
 struct QuestionDraft {
   /// What `@answer` said, before it is known which kind of question this is.
   enum Answer {
-    case number(value: Double?, text: String?, quantity: String?, valueColumn: Int, quantityColumn: Int)
+    case number(
+      value: Double?, text: String?, quantity: String?, valueColumn: Int, quantityColumn: Int)
     case letter(Character, column: Int)
     case command(LessonCommand)
   }

@@ -18,14 +18,17 @@ struct SourceLine {
 
   /// Whether the line starts with two spaces or a tab (a display line, when it is prose).
   var isIndented: Bool {
-    characters.first == "\t" || (characters.count >= 2 && characters[0] == " " && characters[1] == " ")
+    characters.first == "\t"
+      || (characters.count >= 2 && characters[0] == " " && characters[1] == " ")
   }
 
   /// The text from `index` on, without surrounding blanks, with the 1-based column where it
   /// starts (the end of the line when there is nothing).
   func rest(from index: Int) -> (text: String, column: Int) {
     var start = index
-    while start < characters.count, characters[start] == " " || characters[start] == "\t" { start += 1 }
+    while start < characters.count, characters[start] == " " || characters[start] == "\t" {
+      start += 1
+    }
     var end = characters.count
     while end > start, characters[end - 1] == " " || characters[end - 1] == "\t" { end -= 1 }
     return (String(characters[start..<end]), start + 1)

@@ -3,7 +3,9 @@ enum Spelling {
   static func closest(to word: String, among candidates: [String]) -> String? {
     let w = word.lowercased()
     let scored = candidates.map { ($0, distance($0, w)) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, w.count / 3) else { return nil }
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, w.count / 3) else {
+      return nil
+    }
     return best.0
   }
 

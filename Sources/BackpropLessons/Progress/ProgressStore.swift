@@ -35,7 +35,9 @@ public struct ProgressStore: Sendable {
   /// Opens the store, reading the file if there is one.
   public init(location: Location) {
     self.location = location
-    guard case .file(let path) = location, FileManager.default.fileExists(atPath: path) else { return }
+    guard case .file(let path) = location, FileManager.default.fileExists(atPath: path) else {
+      return
+    }
     do {
       lessons = try Self.read(path)
     } catch {
@@ -58,7 +60,9 @@ public struct ProgressStore: Sendable {
 
   /// `$XDG_STATE_HOME/backprop/progress.json`, or `~/.local/state/backprop/progress.json` when
   /// that is unset or not absolute (as the XDG specification asks).
-  public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+  public static func defaultPath(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> String {
     if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
       return state + "/backprop/progress.json"
     }
@@ -96,7 +100,9 @@ public struct ProgressStore: Sendable {
   }
 
   static func read(_ path: String) throws(ReadError) -> [String: LessonProgress] {
-    guard let handle = FileHandle(forReadingAtPath: path) else { throw ReadError(message: "cannot open it") }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw ReadError(message: "cannot open it")
+    }
     defer { try? handle.close() }
     let data: Data
     do {
@@ -122,7 +128,9 @@ public struct ProgressStore: Sendable {
       try write(path)
     } catch {
       if !writeFailed {
-        warnings.append("Lesson progress cannot be saved to \(path) (\(error.message)); it will be kept only until you quit.")
+        warnings.append(
+          "Lesson progress cannot be saved to \(path) (\(error.message)); it will be kept only until you quit."
+        )
       }
       writeFailed = true
     }

@@ -23,7 +23,8 @@ public struct HeadlessLessonHost: LessonHost, Sendable {
       let spec = CommandSpec.named(first.text), spec.handler == .app
     {
       let shown = tokens.map(\.text).joined(separator: " ")
-      return .success(CommandOutput(lines: ["[\(shown): drawn by the app, not in text mode]"]))
+      return .success(
+        CommandOutput(lines: ["[\(shown): carried out by the app; nothing to show in text mode]"]))
     }
     return session.execute(line)
   }

@@ -21,15 +21,18 @@ extension LessonRunner {
   public mutating func resume(from progress: LessonProgress, host: inout Host) -> String? {
     let path = progress.path.map { $0 - 1 }
     let answers = Dictionary(
-      uniqueKeysWithValues: progress.answers.compactMap { key, value in Int(key).map { ($0, value) } })
+      uniqueKeysWithValues: progress.answers.compactMap { key, value in Int(key).map { ($0, value) }
+      })
     guard !progress.completed, let last = path.last else {
       start(host: &host)
       answersTried = answers
       return nil
     }
-    guard path.allSatisfy({ lesson.pages.indices.contains($0) && !lesson.pages[$0].isPassThrough }) else {
+    guard path.allSatisfy({ lesson.pages.indices.contains($0) && !lesson.pages[$0].isPassThrough })
+    else {
       start(host: &host)
-      return "The saved place in \(lesson.fileName) no longer fits the lesson (it has changed); starting from its first page."
+      return
+        "The saved place in \(lesson.fileName) no longer fits the lesson (it has changed); starting from its first page."
     }
     resetForStart()
     answersTried = answers

@@ -16,12 +16,16 @@ extension LessonRunner {
   }
 
   mutating func ask(_ question: Question, host: Host) {
-    for prose in question.prompt { lines.append(LessonLine(prose.isDisplay ? .display : .question, prose.text)) }
+    for prose in question.prompt {
+      lines.append(LessonLine(prose.isDisplay ? .display : .question, prose.text))
+    }
     if case .choice(let options, _) = question.kind {
       for option in options { lines.append(LessonLine(.option, option.display)) }
     }
     var open = OpenQuestion(question: question, snapshot: host.snapshot())
-    if case .number(let answer) = question.kind { open.expected = expectedValue(answer, host: host) }
+    if case .number(let answer) = question.kind {
+      open.expected = expectedValue(answer, host: host)
+    }
     self.open = open
     status = .waitingForAnswer
   }
@@ -54,7 +58,10 @@ extension LessonRunner {
 
   mutating func answer(_ raw: String, host: inout Host) {
     guard status == .waitingForAnswer, var open else {
-      note(status == .finished ? "The lesson is over." : "There is no question waiting for an answer; type `next` to go on.")
+      note(
+        status == .finished
+          ? "The lesson is over."
+          : "There is no question waiting for an answer; type `next` to go on.")
       return
     }
     let text = raw.trimmingCharacters(in: .whitespaces)
@@ -68,7 +75,10 @@ extension LessonRunner {
     case .unreadable(let message):
       lines.append(LessonLine(.error, message))
     case .right(let option):
-      lines.append(LessonLine(.right, open.question.right ?? "Right."))
+      // A menu has no right answer to praise; its choice speaks for itself.
+      if let right = open.question.right ?? (open.question.isMenu ? nil : "Right.") {
+        lines.append(LessonLine(.right, right))
+      }
       resolve(open, rightFirstTime: open.wrongTries == 0, option: option, typed: text, host: &host)
     case .wrong:
       open.wrongTries += 1
@@ -87,8 +97,12 @@ extension LessonRunner {
   func judge(_ text: String, _ open: OpenQuestion) -> Verdict {
     switch open.question.kind {
     case .number(let answer):
-      guard let given = NumberParser.parse(text) ?? NumberParser.parse(text.replacingOccurrences(of: ",", with: ".")) else {
-        return .unreadable("`\(text)` is not a number; type a number such as 0.75 (or `hint`, or `skip`).")
+      guard
+        let given = NumberParser.parse(text)
+          ?? NumberParser.parse(text.replacingOccurrences(of: ",", with: "."))
+      else {
+        return .unreadable(
+          "`\(text)` is not a number; type a number such as 0.75 (or `hint`, or `skip`).")
       }
       guard let expected = open.expected else { return .right(option: nil) }
       return answer.tolerance.accepts(given, expected) ? .right(option: nil) : .wrong
@@ -106,8 +120,10 @@ extension LessonRunner {
 
   /// The option a student means by `b`, `B`, `b)`, `2` or the option's own text.
   static func option(_ text: String, in options: [ChoiceOption]) -> Int? {
-    let t = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " ).")).lowercased()
-    if t.count == 1, let index = options.firstIndex(where: { String($0.letter) == t }) { return index }
+    let t = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " )."))
+    if t.count == 1, let index = options.firstIndex(where: { String($0.letter) == t }) {
+      return index
+    }
     if let n = Int(t), n >= 1, n <= options.count { return n - 1 }
     return options.firstIndex { $0.text.lowercased() == text.lowercased() }
   }
@@ -122,7 +138,10 @@ extension LessonRunner {
       open.hintsShown += 1
       self.open = open
     } else {
-      note(open.question.hints.isEmpty ? "This question has no hints; `skip` shows the answer." : "No more hints; `skip` shows the answer.")
+      note(
+        open.question.hints.isEmpty
+          ? "This question has no hints; `skip` shows the answer."
+          : "No more hints; `skip` shows the answer.")
     }
   }
 
@@ -158,7 +177,9 @@ extension LessonRunner {
   /// when the question was asked if the student explored meanwhile; a command question's
   /// command then runs (the student's own spelling if it was right, else the lesson's), so the
   /// page continues from the state its author wrote it for.
-  mutating func resolve(_ open: OpenQuestion, rightFirstTime: Bool, option: Int?, typed: String?, host: inout Host) {
+  mutating func resolve(
+    _ open: OpenQuestion, rightFirstTime: Bool, option: Int?, typed: String?, host: inout Host
+  ) {
     if open.touched { host.restore(open.snapshot) }
     self.open = nil
     status = .endOfPage
@@ -166,7 +187,8 @@ extension LessonRunner {
     if case .command(let command) = question.kind {
       run(command, typed: typed, host: &host)
     }
-    if case .choice(let options, _) = question.kind, let option, let target = options[option].target {
+    if case .choice(let options, _) = question.kind, let option, let target = options[option].target
+    {
       chosenPage = lesson.labels[target]
     } else if !rightFirstTime, let target = question.onWrong {
       chosenPage = lesson.labels[target]

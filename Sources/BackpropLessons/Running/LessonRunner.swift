@@ -177,13 +177,19 @@ public struct LessonRunner<Host: LessonHost> {
     var hops = 0
     while lesson.pages[target].isPassThrough {
       seenPages.insert(target)
-      for case .assertion(let assertion) in lesson.pages[target].items { check(assertion, host: host) }
+      for case .assertion(let assertion) in lesson.pages[target].items {
+        check(assertion, host: host)
+      }
       hops += 1
       guard hops <= Self.jumpLimit, let following = lesson.pageAfter(target) else {
         if hops > Self.jumpLimit {
           let line: Int
           let column: Int
-          if case .goto(_, let l, let c) = lesson.pages[target].ending { (line, column) = (l, c) } else { (line, column) = (lesson.pages[target].line, 1) }
+          if case .goto(_, let l, let c) = lesson.pages[target].ending {
+            (line, column) = (l, c)
+          } else {
+            (line, column) = (lesson.pages[target].line, 1)
+          }
           problem(line, column, "jump loop: pages that show nothing lead back to each other")
           lines.append(LessonLine(.error, "This lesson jumps in a loop here, so it stops."))
         } else {
@@ -214,7 +220,8 @@ public struct LessonRunner<Host: LessonHost> {
     let page = lesson.pages[pageIndex]
     while cursor < page.items.count {
       switch page.items[cursor] {
-      case .prose(let prose): lines.append(LessonLine(prose.isDisplay ? .display : .prose, prose.text))
+      case .prose(let prose):
+        lines.append(LessonLine(prose.isDisplay ? .display : .prose, prose.text))
       case .command(let command): run(command, host: &host)
       case .assertion(let assertion): check(assertion, host: host)
       case .question(let question):
@@ -253,7 +260,9 @@ public struct LessonRunner<Host: LessonHost> {
   /// Runs a command of the lesson with files confined to the lesson's folder. Returns whether
   /// it succeeded; a failure is shown and recorded as a problem of the lesson.
   @discardableResult
-  mutating func run(_ command: LessonCommand, typed: String? = nil, echo: Bool = true, host: inout Host) -> Bool {
+  mutating func run(
+    _ command: LessonCommand, typed: String? = nil, echo: Bool = true, host: inout Host
+  ) -> Bool {
     let text = typed ?? command.text
     if echo { lines.append(LessonLine(.command, text)) }
     let access = host.fileAccess
@@ -267,7 +276,9 @@ public struct LessonRunner<Host: LessonHost> {
       return true
     case .failure(let error):
       if echo { lines.append(LessonLine(.error, Self.message(error))) }
-      problem(command.line, command.column + error.column - 1, "`\(command.text)` failed: \(Self.message(error))")
+      problem(
+        command.line, command.column + error.column - 1,
+        "`\(command.text)` failed: \(Self.message(error))")
       return false
     }
   }
@@ -293,7 +304,8 @@ public struct LessonRunner<Host: LessonHost> {
     } catch {
       problem(
         assertion.line, assertion.quantityColumn,
-        "cannot check \(assertion.quantity): \(error.message) (expected it to be \(assertion.expectedText))")
+        "cannot check \(assertion.quantity): \(error.message) (expected it to be \(assertion.expectedText))"
+      )
     }
   }
 
@@ -302,7 +314,8 @@ public struct LessonRunner<Host: LessonHost> {
     for var check in pending {
       do {
         let value = try host.value(named: check.quantity)
-        reportMismatch(check.text, check.value, check.quantity, value, line: check.line, column: check.column)
+        reportMismatch(
+          check.text, check.value, check.quantity, value, line: check.line, column: check.column)
       } catch {
         check.lastError = error.message
         waiting.append(check)
@@ -311,7 +324,9 @@ public struct LessonRunner<Host: LessonHost> {
     pending = waiting
   }
 
-  mutating func reportMismatch(_ text: String, _ stored: Double, _ quantity: String, _ value: Double, line: Int, column: Int) {
+  mutating func reportMismatch(
+    _ text: String, _ stored: Double, _ quantity: String, _ value: Double, line: Int, column: Int
+  ) {
     guard !Tolerance.printed(text).accepts(value, stored) else { return }
     problem(
       line, column,
@@ -320,7 +335,8 @@ public struct LessonRunner<Host: LessonHost> {
   }
 
   mutating func problem(_ line: Int, _ column: Int, _ message: String) {
-    let diagnostic = LessonDiagnostic(file: lesson.file, line: line, column: column, message: message)
+    let diagnostic = LessonDiagnostic(
+      file: lesson.file, line: line, column: column, message: message)
     if !problems.contains(diagnostic) { problems.append(diagnostic) }
   }
 

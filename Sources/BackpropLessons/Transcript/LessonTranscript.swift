@@ -48,13 +48,16 @@ public enum LessonTranscript {
       emit("")
       emit("» " + input)
       renderer.previous = .response
-      if let word = input.split(separator: " ").first, CommandSpec.named(String(word))?.name == "quit" {
+      if let word = input.split(separator: " ").first,
+        CommandSpec.named(String(word))?.name == "quit"
+      {
         emit("(left the lesson at page \(runner.pageNumber) of \(runner.pageCount))")
         return runner
       }
       let visits = runner.pageVisits
       let count = runner.lines.count
-      runner.handle(LessonInput.parse(input, waitingForAnswer: runner.isWaitingForAnswer), host: &host)
+      runner.handle(
+        LessonInput.parse(input, waitingForAnswer: runner.isWaitingForAnswer), host: &host)
       if runner.pageVisits != visits {
         renderer.page(runner)
       } else {

@@ -2,7 +2,9 @@
 public enum TextWrap {
   /// Breaks `text` at spaces into lines of at most `width` characters, the first starting with
   /// `first` and the rest with `rest`. A word longer than a line is kept whole rather than cut.
-  public static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> [String] {
+  public static func wrap(_ text: String, width: Int, first: String = "", rest: String = "")
+    -> [String]
+  {
     var lines: [String] = []
     var line = first
     var lineHasWord = false

@@ -1,0 +1,204 @@
+import BackpropEngine
+import Foundation
+import Testing
+
+@testable import BackpropCommands
+
+/// `save` then `load` must give back the same network bit for bit, with its samples, η and
+/// mode; bad files must fail clearly and change nothing; a confined session must stay inside its
+/// directory.
+@Suite struct SaveLoadTests {
+  /// Set-ups covering every bias mode, several activations and losses, and trained weights whose
+  /// decimal expansions are long.
+  static let setups: [[String]] = [
+    ["example mazur", "update"],
+    ["example xor", "train 37", "mode batch", "set eta 0.25"],
+    ["example linear2", "set w_13 -0.1234567890123456789", "set w_23 1e-300"],
+    [
+      "network 3-4-3 tanh,softmax loss=cross-entropy bias=on seed=5",
+      "sample add 0.5 -1 2 -> 0 1 0", "sample add 1 1 1 -> 1 0 0", "train 3",
+    ],
+    ["network 2-3-2-1 relu,swish,logistic loss=bce bias=off seed=12", "data or", "train 2"],
+  ]
+
+  @Test(arguments: setups)
+  func saveThenLoadGivesTheSameNetworkBitForBit(_ setup: [String]) throws {
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var session = Session.startingOnLinear()
+    session.run(setup)
+    let saved = session.trainer
+    let path = dir + "/net.json"
+    session.run("save \(path)")
+
+    session.run("example mazur")
+    session.run("set w_35 9")
+    session.run("load \(path)")
+    let loaded = session.trainer
+
+    #expect(loaded.network == saved.network)
+    #expect(loaded.network.weights.map(\.bitPattern) == saved.network.weights.map(\.bitPattern))
+    #expect(loaded.network.biases.map(\.bitPattern) == saved.network.biases.map(\.bitPattern))
+    #expect(loaded.samples == saved.samples)
+    #expect(loaded.learningRate.bitPattern == saved.learningRate.bitPattern)
+    #expect(loaded.mode == saved.mode)
+    // The whole state is a fresh start on that network.
+    let fresh = Trainer(
+      network: saved.network, samples: saved.samples, learningRate: saved.learningRate,
+      mode: saved.mode)
+    #expect(loaded == fresh)
+
+    // `load` is one undo step.
+    session.run("undo")
+    #expect(session.trainer.network[.weight(from: 3, to: 5)] == 9)
+  }
+
+  @Test func quotedPathsWithSpacesWork() throws {
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var session = Session()
+    session.run("save \"\(dir)/my net.json\"")
+    #expect(FileManager.default.fileExists(atPath: dir + "/my net.json"))
+    session.run("load '\(dir)/my net.json'")
+  }
+
+  // MARK: - Bad files
+
+  /// A valid file for Mazur's example, as a JSON object to spoil.
+  static func mazurFileObject() throws -> [String: Any] {
+    let data = NetworkFile(trainer: Example.mazur.trainer()).encoded()
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+  }
+
+  static func write(_ object: [String: Any], to path: String) throws {
+    let data = try JSONSerialization.data(withJSONObject: object)
+    try data.write(to: URL(fileURLWithPath: path))
+  }
+
+  enum Spoiled: String, CaseIterable, Sendable {
+    case notJSON, truncated, wrongFormat, futureVersion, missingEta, weightsWrongShape
+    case biasesWrongShape, unknownActivation, sampleWrongSize, negativeEta, stringForNumber
+  }
+
+  static func spoil(_ kind: Spoiled, path: String) throws -> String {
+    var o = try mazurFileObject()
+    switch kind {
+    case .notJSON:
+      try Data("{ this is not json".utf8).write(to: URL(fileURLWithPath: path))
+      return "not valid JSON"
+    case .truncated:
+      let full = NetworkFile(trainer: Example.mazur.trainer()).encoded()
+      try full.prefix(full.count / 2).write(to: URL(fileURLWithPath: path))
+      return "not valid JSON"
+    case .wrongFormat:
+      o["format"] = "keras-model"
+      try write(o, to: path)
+      return "`format` is \"keras-model\", expected \"backprop-network\""
+    case .futureVersion:
+      o["version"] = 99
+      try write(o, to: path)
+      return "version 99 is not supported"
+    case .missingEta:
+      o["eta"] = nil
+      try write(o, to: path)
+      return "missing field `eta`"
+    case .weightsWrongShape:
+      o["weights"] = [[[0.15, 0.2]], [[0.4, 0.45], [0.5, 0.55]]]
+      try write(o, to: path)
+      return "`weights[0]` must be 2 rows of 2 numbers"
+    case .biasesWrongShape:
+      o["biases"] = [[0.35], [0.6, 0.6]]
+      try write(o, to: path)
+      return "`biases[0]` must have 2 numbers"
+    case .unknownActivation:
+      o["activations"] = ["logistic", "sigmoidish"]
+      try write(o, to: path)
+      return "unknown activation \"sigmoidish\""
+    case .sampleWrongSize:
+      o["samples"] = [["inputs": [0.05], "targets": [0.01, 0.99]]]
+      try write(o, to: path)
+      return "sample 1 needs 2 inputs and 2 targets"
+    case .negativeEta:
+      o["eta"] = -0.5
+      try write(o, to: path)
+      return "`eta` must be a finite number ≥ 0"
+    case .stringForNumber:
+      o["eta"] = "fast"
+      try write(o, to: path)
+      return "wrong type at `eta`"
+    }
+  }
+
+  @Test(arguments: Spoiled.allCases)
+  func aBadFileFailsClearlyAndChangesNothing(_ kind: Spoiled) throws {
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let path = dir + "/bad.json"
+    let expected = try Self.spoil(kind, path: path)
+
+    var session = Session.startingOnLinear()
+    session.run(["example xor", "step 3"])
+    let before = SessionSnapshot(session)
+    let error = session.fail("load \(path)")
+    #expect(SessionSnapshot(session) == before)
+    #expect(error?.column == 6)
+    #expect(error?.message.contains(expected) == true, "\(String(describing: error?.message))")
+  }
+
+  // MARK: - Confinement
+
+  @Test(arguments: [
+    "../escape.json", "sub/../../escape.json", "/tmp/escape.json", "~/escape.json", "..",
+    "a/../../b.json",
+  ])
+  func aConfinedSessionRefusesPathsOutsideItsDirectory(_ name: String) throws {
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var session = Session()
+    session.fileAccess = .confined(to: dir)
+    let before = SessionSnapshot(session)
+    for command in ["save", "load"] {
+      let error = session.fail("\(command) \(name)")
+      #expect(error?.message.contains("not allowed") == true, "\(command) \(name)")
+      #expect(error?.column == command.count + 2)
+    }
+    #expect(SessionSnapshot(session) == before)
+  }
+
+  @Test func aConfinedSessionWritesAndReadsPlainNamesInItsDirectory() throws {
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
+    var session = Session()
+    session.fileAccess = .confined(to: dir)
+    session.run("update")
+    let saved = session.trainer.network
+    session.run("save net.json")
+    session.run("save sub/copy.json")
+    #expect(FileManager.default.fileExists(atPath: dir + "/net.json"))
+    #expect(FileManager.default.fileExists(atPath: dir + "/sub/copy.json"))
+    session.run("example xor")
+    session.run("load net.json")
+    #expect(session.trainer.network == saved)
+    session.run("example xor")
+    session.run("load sub/copy.json")
+    #expect(session.trainer.network == saved)
+  }
+
+  /// Saving must never report success for a file that cannot be loaded back. A weight may be
+  /// set to ∞ (the parser accepts `inf`), and JSON has no ∞.
+  @Test func saveOfANonFiniteWeightFailsInsteadOfWritingAnEmptyFile() throws {
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var session = Session()
+    session.run("set w_35 inf")
+    let path = dir + "/inf.json"
+    let result = session.execute("save \(path)")
+    if case .success = result {
+      // If save claims success, the file must load back.
+      var other = Session()
+      let loaded = other.execute("load \(path)")
+      #expect(throws: Never.self) { try loaded.get() }
+    }
+  }
+}
