@@ -48,7 +48,8 @@ let package = Package(
     .testTarget(
       name: "BackpropPlotsTests", dependencies: ["BackpropPlots", "TextGrid"], exclude: ["Golden"]),
     .testTarget(
-      name: "BackpropLessonsTests", dependencies: ["BackpropLessons", "BackpropCommands"]),
+      name: "BackpropLessonsTests", dependencies: ["BackpropLessons", "BackpropCommands"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "BackpropAppTests", dependencies: ["BackpropApp", "TextGrid", "BackpropCommands"],
       exclude: ["Golden"]),

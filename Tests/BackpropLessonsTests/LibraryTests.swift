@@ -19,22 +19,22 @@ import Testing
 
   @Test func theCourseIsListedWithTitlesAndSections() throws {
     let library = try LessonLibrary.load(directory: Fixture.lessons)
-    #expect(
-      library.entries.map(\.fileName).prefix(2) == [
-        "01-linear-neuron.lesson", "02-forward-pass.lesson",
-      ])
+    let names = library.entries.map(\.fileName)
+    #expect(names.first == "01-linear-neuron.lesson")
+    #expect(names.contains("03-forward-pass.lesson"))
+    #expect(names == names.sorted())
     #expect(library.entries[0].title == "One linear neuron and its error surface")
     #expect(library.entries[0].section == "Learning as an optimization problem")
     #expect(library.entries[0].number == 1)
     #expect(library.entries.allSatisfy { $0.isValid })
-    #expect(try library.entries[1].load().title == "A forward pass through Mazur's network")
+    #expect(try library.entry(matching: "03")?.load().title == "A forward pass through Mazur's network")
   }
 
   @Test func entriesByNumberOrName() throws {
     let library = try LessonLibrary.load(directory: Fixture.lessons)
     #expect(library.entry(matching: "1")?.fileName == "01-linear-neuron.lesson")
-    #expect(library.entry(matching: "02")?.fileName == "02-forward-pass.lesson")
-    #expect(library.entry(matching: "forward-pass")?.fileName == "02-forward-pass.lesson")
+    #expect(library.entry(matching: "03")?.fileName == "03-forward-pass.lesson")
+    #expect(library.entry(matching: "forward-pass")?.fileName == "03-forward-pass.lesson")
     #expect(library.entry(matching: "01-Linear-Neuron")?.fileName == "01-linear-neuron.lesson")
     #expect(library.entry(matching: "01-linear-neuron.lesson") != nil)
     #expect(library.entry(matching: "99") == nil)

@@ -32,9 +32,9 @@ import Testing
     let lesson = try LessonParser.parse(
       String(
         decoding: try #require(
-          FileManager.default.contents(atPath: Fixture.lessons + "/02-forward-pass.lesson")),
+          FileManager.default.contents(atPath: Fixture.lessons + "/03-forward-pass.lesson")),
         as: UTF8.self),
-      file: "02-forward-pass.lesson", directory: Fixture.lessons)
+      file: "03-forward-pass.lesson", directory: Fixture.lessons)
     var host = HeadlessLessonHost()
     let inputs = [
       "", "0.3775", "", "0.593", "", "fw", "step", "", "0.298", "", "a", "", "", "skip", "", "skip",
@@ -42,7 +42,7 @@ import Testing
       "skip", "", "b", "",
     ]
     let transcript = LessonTranscript.run(lesson: lesson, host: &host, inputs: inputs, width: 72)
-    GoldenTranscript.check(transcript, named: "02-forward-pass")
+    GoldenTranscript.check(transcript, named: "03-forward-pass")
     #expect(transcript.filter { $0 == "── page 1 of 7 ──" }.count == 2)
     #expect(transcript.last == "— End of the lesson. —")
   }
