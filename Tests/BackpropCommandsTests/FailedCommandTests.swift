@@ -137,7 +137,8 @@ import Testing
     #expect(error?.column == column(of: "1", in: line))
   }
 
-  /// `=>` is accepted as the arrow between inputs and targets, like `->`, `:` and `→`.
+  /// `sample add` accepts `=>` as the arrow between inputs and targets, like `->`, `:` and `→`.
+  /// (The tokenizer's `key = value` joining must not glue `=>` onto the previous number.)
   @Test(arguments: ["->", "→", ":", "=>"])
   func everyDocumentedArrowSeparatesInputsFromTargets(_ arrow: String) {
     var session = Session()

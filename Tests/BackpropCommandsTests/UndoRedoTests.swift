@@ -86,8 +86,9 @@ import Testing
     session.run(["forward", "backward"])
     let before = SessionSnapshot(session)
     session.run(["show", "get o_5 δ_3", "explain δ_3", "gradcheck", "help", "sample list"])
-    #expect(SessionSnapshot(session).trainer == before.trainer)
-    #expect(SessionSnapshot(session).undoCount == before.undoCount)
+    let after = SessionSnapshot(session)
+    #expect(after.trainer == before.trainer)
+    #expect(after.undoCount == before.undoCount && after.redoCount == before.redoCount)
   }
 
   // MARK: - back
@@ -169,8 +170,7 @@ import Testing
     let oneStepBack = session.trainer == Self.mazur(afterSteps: 8)
     #expect(
       oneStepBack,
-      "back after redo went to \(session.trainer.position), not one micro-step before the end of the forward pass"
-    )
+      "back after redo went to \(session.trainer.position), not to forward step 8 of 9")
   }
 
   /// Past `Session.microHistoryStepLimit` micro-steps a command is undone as a whole.

@@ -112,6 +112,15 @@ import Testing
     hand.w[2] -= hand.eta * dh2 * hand.i1
     hand.w[3] -= hand.eta * dh2 * hand.i2
     #expect(matchesPrinted(hand.error, "0.291027924"))
+    // The engine's early mode makes the same mistake, step by step.
+    var trainer = Example.mazur.trainer()
+    trainer.setMode(.early)
+    trainer.finishSample()
+    #expect(close(trainer.network.error(on: trainer.samples[0]), hand.error))
+    for (k, p) in Self.names.enumerated() { #expect(close(trainer.network[p], hand.w[k]), "\(p.name)") }
+    // Its updates sit inside the backward pass, after each layer's gradients.
+    #expect(trainer.steps(of: .update).isEmpty)
+    #expect(trainer.steps(of: .backward).map(\.symbol)[6] == "w_35")
   }
 
   @Test func explanationReadsLikeTheArticle() {

@@ -73,9 +73,13 @@ public struct CommandSpec: Sendable {
         """,
       example: "set w_35 0.4", handler: .session, topic: "set-up"),
     .init(
-      name: "mode", aliases: [], usage: "mode online|batch",
-      summary: "per-sample (online) or batch gradient descent",
-      details: "Batch mode descends on E = 1/n Σ_x E_x: one update per epoch with the mean gradient.",
+      name: "mode", aliases: [], usage: "mode online|batch|early",
+      summary: "per-sample (online) or batch gradient descent, or the classic mistake (early)",
+      details: """
+        Batch mode descends on E = 1/n Σ_x E_x: one update per epoch with the mean gradient. \
+        Early mode is online but updates each layer's weights as soon as their gradients are known, \
+        so inner δ use weights that already moved: the classic mistake, there to be seen.
+        """,
       example: "mode batch", handler: .session, topic: "set-up"),
     .init(
       name: "randomize", aliases: ["init", "seed"], usage: "randomize [SEED]",

@@ -268,13 +268,20 @@ extension Context {
   }
 
   mutating func mode(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
-    let t = try args.require("online or batch")
+    let t = try args.require("online, batch or early")
     try args.finish(usage)
     guard let m = TrainingMode(rawValue: t.text.lowercased()) else {
-      throw CommandError(column: t.column, message: "unknown mode `\(t.text)`", expected: "online or batch")
+      throw CommandError(column: t.column, message: "unknown mode `\(t.text)`", expected: "online, batch or early")
     }
     trainer.setMode(m)
-    return CommandOutput(lines: [m == .online ? "online: one update per sample" : "batch: one update per epoch, with the mean gradient over the \(trainer.samples.count) samples"])
+    let description: String
+    switch m {
+    case .online: description = "online: one update per sample"
+    case .batch: description = "batch: one update per epoch, with the mean gradient over the \(trainer.samples.count) samples"
+    case .early:
+      description = "early: each layer's weights are updated as soon as their gradients are known, so the δ of the layer below uses weights that have already moved — the classic mistake (use `mode online` for the article's method)"
+    }
+    return CommandOutput(lines: [description])
   }
 
   mutating func randomize(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {

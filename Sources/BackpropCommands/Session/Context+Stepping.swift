@@ -72,8 +72,12 @@ extension Context {
     try args.finish(usage)
     try requireSamples(1)
     let order: [Phase: Int] = [.forward: 0, .backward: 1, .update: 2]
-    let phase = target ?? trainer.position.phase
+    var phase = target ?? trainer.position.phase
     let here = trainer.position
+    if phase == .update && trainer.mode == .early {
+      // Early updates happen inside the backward pass.
+      phase = .backward
+    }
     if order[phase]! < order[here.phase]! {
       throw CommandError(
         column: 1,
@@ -81,7 +85,7 @@ extension Context {
         expected: "`\(here.phase.rawValue)`, `step`, or `undo` to go back")
     }
     // Done once a step of that phase completes it (the position then moves to index 0).
-    return runSteps { step, t in step.phase == phase && t.position.index == 0 }
+    return runSteps { step, t in t.phase(of: step) == phase && t.position.index == 0 }
   }
 
   mutating func epochCommand(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {

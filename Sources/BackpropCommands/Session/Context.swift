@@ -165,7 +165,7 @@ struct Context {
       case .bias(let j): return t.values.biasGradient[j - 1]
       }
     case .change(let p):
-      guard computed(.gradient(p)), t.mode == .online || t.position.phase == .update else { return nil }
+      guard computed(.gradient(p)), t.mode.updatesPerSample || t.position.phase == .update else { return nil }
       return -t.learningRate * appliedGradient(p)
     case .input(let i): return t.input(i)
     case .target(let j):
@@ -183,8 +183,9 @@ struct Context {
     let t = trainer
     let shape = t.network.shape
     switch (p, t.mode) {
-    case (.weight(let i, let j), .online): return t.values.weightGradient[shape.weightIndex(from: i, to: j)!]
-    case (.bias(let j), .online): return t.values.biasGradient[j - 1]
+    case (.weight(let i, let j), .online), (.weight(let i, let j), .early):
+      return t.values.weightGradient[shape.weightIndex(from: i, to: j)!]
+    case (.bias(let j), .online), (.bias(let j), .early): return t.values.biasGradient[j - 1]
     case (.weight(let i, let j), .batch):
       return t.values.weightGradientSum[shape.weightIndex(from: i, to: j)!] / Double(t.samples.count)
     case (.bias(let j), .batch): return t.values.biasGradientSum[j - 1] / Double(t.samples.count)

@@ -91,4 +91,11 @@ public enum TrainingMode: String, CaseIterable, Codable, Sendable {
   case online
   /// Batch gradient descent on E = 1/n Σ_x E_x: one update per epoch.
   case batch
+  /// The classic mistake, kept so a lesson can show it: per-sample, but each layer's weights are
+  /// updated as soon as their gradients are known, so the δ of the layer below is computed with
+  /// weights that have already moved (Mazur's E after one update: 0.291027924, not 0.291027774).
+  case early
+
+  /// Whether each sample is followed by its own update (online and early).
+  public var updatesPerSample: Bool { self != .batch }
 }

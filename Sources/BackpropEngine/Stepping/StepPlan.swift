@@ -18,8 +18,10 @@ struct StepPlan: Equatable, Sendable {
   let biasUpdateIndex: [Int]
   /// Forward index of the error step.
   let errorIndex: Int
+  /// The phase whose list holds the updates: `.update`, or `.backward` for the early mode.
+  let updatePhase: Phase
 
-  init(network: Network) {
+  init(network: Network, earlyUpdates: Bool = false) {
     let shape = network.shape
     var forward: [MicroStep] = []
     var netIndex = Array(repeating: -1, count: shape.neuronCount)
@@ -48,6 +50,9 @@ struct StepPlan: Equatable, Sendable {
     forward.append(.error)
 
     var backward: [MicroStep] = []
+    var update: [MicroStep] = []
+    var weightUpdateIndex = Array(repeating: -1, count: shape.weightCount)
+    var biasUpdateIndex = Array(repeating: -1, count: shape.neuronCount)
     var deltaIndex = Array(repeating: -1, count: shape.neuronCount)
     var weightGradientIndex = Array(repeating: -1, count: shape.weightCount)
     var biasGradientIndex = Array(repeating: -1, count: shape.neuronCount)
@@ -68,12 +73,24 @@ struct StepPlan: Equatable, Sendable {
           backward.append(.gradient(.bias(j)))
         }
       }
+      if earlyUpdates {
+        // The mistake: this layer's weights move before the layer below computes its δ.
+        for j in shape.neurons(inLayer: l) {
+          for i in shape.neurons(inLayer: l - 1) {
+            weightUpdateIndex[shape.weightIndex(from: i, to: j)!] = backward.count
+            backward.append(.update(.weight(from: i, to: j)))
+          }
+        }
+        if network.biasMode == .on {
+          for j in shape.neurons(inLayer: l) {
+            biasUpdateIndex[j - 1] = backward.count
+            backward.append(.update(.bias(j)))
+          }
+        }
+      }
     }
 
-    var update: [MicroStep] = []
-    var weightUpdateIndex = Array(repeating: -1, count: shape.weightCount)
-    var biasUpdateIndex = Array(repeating: -1, count: shape.neuronCount)
-    for p in network.trainableParameters {
+    for p in network.trainableParameters where !earlyUpdates {
       switch p {
       case .weight(let i, let j): weightUpdateIndex[shape.weightIndex(from: i, to: j)!] = update.count
       case .bias(let j): biasUpdateIndex[j - 1] = update.count
@@ -81,6 +98,7 @@ struct StepPlan: Equatable, Sendable {
       update.append(.update(p))
     }
 
+    self.updatePhase = earlyUpdates ? .backward : .update
     self.forward = forward
     self.backward = backward
     self.update = update

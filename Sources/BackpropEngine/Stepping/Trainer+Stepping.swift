@@ -50,6 +50,10 @@ extension Trainer {
   private mutating func execute(_ step: MicroStep) {
     let shape = network.shape
     let sample = samples[position.sample]
+    if mode == .early && position.phase == .backward && position.index == 0 {
+      values.weightsBeforeUpdate = network.weights
+      values.biasesBeforeUpdate = network.biases
+    }
     switch step {
     case .net(let j):
       // net_j = Σ_i w_ij o_i + b_j
@@ -129,7 +133,7 @@ extension Trainer {
 
     case .update(let p):
       // w_ij ← w_ij + Δw_ij, Δw_ij = −η ∂E/∂w_ij (batch: the mean gradient over the samples)
-      if position.index == 0 {
+      if position.phase == .update && position.index == 0 {
         values.weightsBeforeUpdate = network.weights
         values.biasesBeforeUpdate = network.biases
       }
@@ -163,8 +167,9 @@ extension Trainer {
   func appliedGradient(_ p: Parameter) -> Double {
     let shape = network.shape
     switch (p, mode) {
-    case (.weight(let i, let j), .online): return values.weightGradient[shape.weightIndex(from: i, to: j)!]
-    case (.bias(let j), .online): return values.biasGradient[j - 1]
+    case (.weight(let i, let j), .online), (.weight(let i, let j), .early):
+      return values.weightGradient[shape.weightIndex(from: i, to: j)!]
+    case (.bias(let j), .online), (.bias(let j), .early): return values.biasGradient[j - 1]
     case (.weight(let i, let j), .batch):
       return values.weightGradientSum[shape.weightIndex(from: i, to: j)!] / Double(samples.count)
     case (.bias(let j), .batch): return values.biasGradientSum[j - 1] / Double(samples.count)
@@ -192,7 +197,7 @@ extension Trainer {
     switch (position.phase, mode) {
     case (.forward, _):
       position = Position(sample: position.sample, phase: .backward, index: 0)
-    case (.backward, .online):
+    case (.backward, .online), (.backward, .early):
       position = Position(sample: position.sample, phase: .update, index: 0)
       if plan.update.isEmpty { advance() }
     case (.backward, .batch):
@@ -202,7 +207,7 @@ extension Trainer {
       } else {
         position = Position(sample: position.sample + 1, phase: .forward, index: 0)
       }
-    case (.update, .online):
+    case (.update, .online), (.update, .early):
       appendTrailPoint()
       if last { completeEpoch() } else {
         position = Position(sample: position.sample + 1, phase: .forward, index: 0)

@@ -13,7 +13,15 @@ extension Trainer {
       } while divergence == nil && position != .start
     }
     let remaining = startEpoch + epochs - epoch
-    if remaining > 0, divergence == nil { runKernel(epochs: remaining) }
+    if remaining > 0, divergence == nil {
+      if mode == .early {
+        // The mistake is for showing, not for speed: run it step by step.
+        let target = epoch + remaining
+        while epoch < target, divergence == nil, step() != nil {}
+      } else {
+        runKernel(epochs: remaining)
+      }
+    }
     return epoch - startEpoch
   }
 

@@ -21,7 +21,7 @@ public struct Trainer: Equatable, Sendable {
   public internal(set) var divergence: Divergence?
   /// Whether `trail` is kept. The benchmark switches it off.
   public var recordsTrail: Bool
-  let plan: StepPlan
+  private(set) var plan: StepPlan
 
   /// Networks with at most this many weights keep a descent trail.
   public static let trailWeightLimit = 64
@@ -40,7 +40,7 @@ public struct Trainer: Equatable, Sendable {
     trail = []
     divergence = nil
     recordsTrail = true
-    plan = StepPlan(network: network)
+    plan = StepPlan(network: network, earlyUpdates: mode == .early)
     restartTrail()
   }
 
@@ -80,6 +80,7 @@ public struct Trainer: Equatable, Sendable {
 
   public mutating func setMode(_ mode: TrainingMode) {
     self.mode = mode
+    plan = StepPlan(network: network, earlyUpdates: mode == .early)
     restartEpochProgress()
   }
 
@@ -171,9 +172,16 @@ public struct Trainer: Equatable, Sendable {
 
   /// Whether `step`'s value belongs to the current pass (false: it would be stale or not yet
   /// computed, and is shown blank).
+  /// The phase a micro-step belongs to in this trainer's plan (updates are part of the backward
+  /// pass in the early mode).
+  public func phase(of step: MicroStep) -> Phase {
+    if case .update = step { return plan.updatePhase }
+    return step.phase
+  }
+
   public func isComputed(_ step: MicroStep) -> Bool {
     guard !samples.isEmpty else { return false }
-    let phase = step.phase
+    let phase = phase(of: step)
     let index: Int
     switch step {
     case .net(let j): index = plan.netIndex[j - 1]
