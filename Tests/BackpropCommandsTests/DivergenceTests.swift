@@ -60,10 +60,10 @@ import Testing
     #expect(nextStepFailure?.message.contains("E became +∞") == true)
   }
 
-  /// ∞ + (−∞) is NaN, already at net_3.
+  /// ∞ + (−∞) is NaN, already at net_3. (Weights refuse ∞; inputs take it.)
   @Test func aNaNIsNamedToo() throws {
     var session = Session()
-    session.run(["example linear", "set w_13 inf", "set w_23 -inf"])
+    session.run(["example linear", "set x_1 inf", "set x_2 -inf"])
     let output = session.run("forward")
     #expect(session.trainer.divergence?.quantity == "net_3")
     #expect(session.trainer.divergence?.value.isNaN == true)

@@ -165,7 +165,7 @@ import Testing
     session.run(["forward", "undo", "redo"])
     #expect(session.trainer == Self.mazur(afterSteps: 9))
     let output = session.run("back")
-    #expect(output.lines.first == "went back 1 step")
+    #expect(output.lines.first?.hasPrefix("went back 1 step") == true)
     // Compared as a Bool so a failure names the position instead of dumping two trainers.
     let oneStepBack = session.trainer == Self.mazur(afterSteps: 8)
     #expect(

@@ -91,12 +91,17 @@ public struct NetworkFile: Codable, Equatable, Sendable {
   public func encoded() -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
     return (try? encoder.encode(self)) ?? Data()
   }
 
   public static func decode(_ data: Data) throws(FileFormatError) -> NetworkFile {
     do {
-      return try JSONDecoder().decode(NetworkFile.self, from: data)
+      let decoder = JSONDecoder()
+      decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+        positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+      return try decoder.decode(NetworkFile.self, from: data)
     } catch let DecodingError.keyNotFound(key, _) {
       throw .init("missing field `\(key.stringValue)`")
     } catch let DecodingError.typeMismatch(_, context) {

@@ -67,6 +67,10 @@ public enum QuantityName: Hashable, Sendable {
     case "t", "targets", "target": return .targets
     default: break
     }
+    // φ'(net_5), as `get` prints it.
+    for prefix in ["φ'(net", "phi'(net", "dphi(net"] where lower.hasPrefix(prefix) && lower.hasSuffix(")") {
+      if let j = single(String(lower.dropFirst(prefix.count).dropLast())) { return .derivative(j) }
+    }
     // Longest prefixes first.
     let gradientPrefixes = ["∂e/∂", "de/d", "grad_", "grad", "g_"]
     for prefix in gradientPrefixes where lower.hasPrefix(prefix) {

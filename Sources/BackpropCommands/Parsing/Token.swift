@@ -68,10 +68,10 @@ public enum Tokenizer {
           t.text += tokens[k + 1].text
           k += 1
         }
-      } else if t.text.hasSuffix("="), t.text.count > 1, k + 1 < tokens.count {
+      } else if t.text.hasSuffix("="), t.text.count > 1, !t.text.hasPrefix("="), k + 1 < tokens.count {
         t.text += tokens[k + 1].text
         k += 1
-      } else if t.text.hasPrefix("="), let previous = result.popLast() {
+      } else if t.text.hasPrefix("="), !t.text.hasPrefix("=>"), let previous = result.popLast() {
         t = Token(previous.text + t.text, column: previous.column)
       }
       result.append(t)

@@ -229,7 +229,7 @@ public struct CommandSpec: Sendable {
   public static func suggestion(for word: String) -> String? {
     let w = word.lowercased()
     let scored = all.flatMap(\.allNames).map { ($0, editDistance($0, w)) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, w.count / 3) else {
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, w.count / 3), w.count >= 3 || best.1 <= 1 else {
       return completions(of: w).first
     }
     return named(best.0)?.name

@@ -8,6 +8,9 @@ extension Context {
     try args.finish(usage)
     let path = try resolve(t)
     let data = NetworkFile(trainer: trainer).encoded()
+    guard !data.isEmpty else {
+      throw CommandError(column: t.column, message: "the network could not be written as JSON")
+    }
     let tmp = path + ".tmp-\(getpid())"
     guard FileManager.default.createFile(atPath: tmp, contents: data) else {
       throw CommandError(column: t.column, message: "cannot write \(t.text)", expected: "a writable path")
@@ -16,7 +19,8 @@ extension Context {
       unlink(tmp)
       throw CommandError(column: t.column, message: "cannot write \(t.text): \(String(cString: strerror(errno)))")
     }
-    return CommandOutput(lines: ["saved \(trainer.network.shape.description) network and \(trainer.samples.count) samples to \(t.text)"])
+    let count = trainer.samples.count
+    return CommandOutput(lines: ["saved \(trainer.network.shape.description) network and \(count) sample\(count == 1 ? "" : "s") to \(t.text)"])
   }
 
   mutating func load(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
@@ -45,7 +49,15 @@ extension Context {
           column: t.column, message: "a lesson may only use files beside it, so `\(t.text)` is not allowed",
           expected: "a relative path without `..`")
       }
-      return directory + "/" + t.text
+      // Resolve symbolic links so a link inside the folder cannot lead outside it.
+      let base = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+      let target = URL(fileURLWithPath: directory + "/" + t.text).resolvingSymlinksInPath().path
+      guard target.hasPrefix(base + "/") else {
+        throw CommandError(
+          column: t.column, message: "`\(t.text)` leads outside the lesson's folder",
+          expected: "a file beside the lesson")
+      }
+      return target
     }
   }
 }

@@ -21,7 +21,8 @@ extension Context {
         let r = net.shape.neurons(inLayer: l)
         let role = l == 0 ? "inputs" : (l == net.shape.outputLayer ? "outputs" : "hidden")
         let act = l == 0 ? "" : ", φ = \(net.activations[l].rawValue)"
-        lines.append("layer \(l) (\(role)): neurons \(r.lowerBound)–\(r.upperBound)\(act)")
+        let which = r.count == 1 ? "neuron \(r.lowerBound)" : "neurons \(r.lowerBound)–\(r.upperBound)"
+        lines.append("layer \(l) (\(role)): \(which)\(act)")
       }
       if net.outputDeltaIsSimplified { lines.append("output δ_j = o_j − t_j (\(net.outputActivation.rawValue) with \(net.loss.rawValue))") }
     default:
@@ -129,7 +130,9 @@ extension Context {
     }
     if preview {
       var copy = trainer
-      _ = copy.step()
+      guard copy.step() != nil else {
+        throw CommandError(column: t?.column ?? 1, message: trainer.divergence?.description ?? "there is no next step")
+      }
       let e = copy.explain(step, digits: digits)
       return CommandOutput(
         lines: ["next: " + e.line, "    rule: " + e.rule] + (e.note.map { ["    " + $0] } ?? []),
@@ -158,11 +161,11 @@ extension Context {
   }
 
   mutating func gradcheck(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
-    var h = 1e-6
+    var h = 1e-5
     if let t = args.next() {
       let (key, value) = Self.split(t)
       guard key == "h" || key == nil, let v = NumberParser.parse(value ?? t.text), v > 0, v < 1 else {
-        throw CommandError(column: t.column, message: "`\(t.text)` is not a step size", expected: "h=1e-6 (between 0 and 1)")
+        throw CommandError(column: t.column, message: "`\(t.text)` is not a step size", expected: "h=1e-5 (between 0 and 1)")
       }
       h = v
     }
@@ -186,7 +189,7 @@ extension Context {
         ]))
     }
     if let worst = check.worst {
-      let verdict = worst.relativeError < 1e-5 ? "agree" : "DISAGREE"
+      let verdict = worst.relativeError < 1e-4 ? "agree" : "DISAGREE"
       lines.append("worst: \(worst.parameter.name), relative error \(NumberFormat.format(worst.relativeError, digits: 2)): backprop and finite differences \(verdict)")
     }
     return CommandOutput(lines: lines.map { $0.trimmingTrailingSpaces() }, data: [("rows", .array(rows))])

@@ -141,6 +141,7 @@ extension Context {
       var inputs: [Double] = []
       var targets: [Double] = []
       var seenArrow = false
+      let firstInputColumn = args.peek?.column ?? args.endColumn
       while let w = args.next() {
         if w.text == "->" || w.text == ":" || w.text == "→" || w.text == "=>" {
           if seenArrow { throw CommandError(column: w.column, message: "a second `\(w.text)`", expected: "target values") }
@@ -154,7 +155,7 @@ extension Context {
         throw CommandError(column: args.endColumn, message: "missing `->` between inputs and targets", expected: "sample add X… -> T…")
       }
       guard inputs.count == shape.inputCount else {
-        throw CommandError(column: t.column + 4, message: "\(inputs.count) input\(inputs.count == 1 ? "" : "s") given, the network has \(shape.inputCount)", expected: "\(shape.inputCount) input values")
+        throw CommandError(column: firstInputColumn, message: "\(inputs.count) input\(inputs.count == 1 ? "" : "s") given, the network has \(shape.inputCount)", expected: "\(shape.inputCount) input values")
       }
       guard targets.count == shape.outputCount else {
         throw CommandError(column: args.endColumn, message: "\(targets.count) target\(targets.count == 1 ? "" : "s") given, the network has \(shape.outputCount) output\(shape.outputCount == 1 ? "" : "s")", expected: "\(shape.outputCount) target values after ->")
@@ -206,6 +207,9 @@ extension Context {
     switch name {
     case .weight, .bias:
       let v = try one()
+      guard v.isFinite else {
+        throw CommandError(column: numbers[0].0.column, message: "\(name.name) must be a finite number")
+      }
       trainer.setParameter(name.parameter!, to: v)
       return CommandOutput(lines: ["\(name.name) = \(n(v))"])
     case .learningRate:

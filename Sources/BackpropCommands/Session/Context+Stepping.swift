@@ -50,7 +50,7 @@ extension Context {
     var lines: [String] = []
     if let d = trainer.divergence { lines.append(d.description) }
     if trainer.position == .start, let last = trainer.lossHistory.last, trainer.epoch > 0 {
-      lines.append("epoch \(trainer.epoch) complete: mean E = \(n(last))")
+      lines.append("epoch \(trainer.epoch) complete: mean E = \(n(last)) (each sample before its update)")
     }
     if let next = trainer.nextStep, trainer.divergence == nil {
       lines.append("next: \(next.symbol) (\(trainer.position.phase.rawValue) pass, sample \(trainer.position.sample + 1))")
@@ -146,13 +146,13 @@ extension Context {
     var labels: [String] = []
     for _ in 0..<count {
       guard let top = undo.last else { break }
-      var first = top
+      var group: [HistoryEntry] = []
       while let e = undo.last, e.group == top.group {
-        first = e
+        group.insert(e, at: 0)
         undo.removeLast()
       }
-      redo.append(HistoryEntry(trainer: trainer, label: top.label, group: top.group))
-      trainer = first.trainer
+      redo.append(RedoEntry(entries: group, trainer: trainer, label: top.label))
+      trainer = group[0].trainer
       labels.append(top.label)
     }
     guard !labels.isEmpty else { throw CommandError(column: 1, message: "nothing to undo") }
@@ -166,17 +166,17 @@ extension Context {
     try args.finish(usage)
     var undo = undoStack
     var redo = redoStack
-    var done = 0
+    var labels: [String] = []
     for _ in 0..<count {
       guard let top = undo.popLast() else { break }
-      redo.append(HistoryEntry(trainer: trainer, label: "back", group: nextGroup))
-      nextGroup += 1
+      redo.append(RedoEntry(entries: [top], trainer: trainer, label: top.label))
       trainer = top.trainer
-      done += 1
+      labels.append(top.label)
     }
-    guard done > 0 else { throw CommandError(column: 1, message: "nothing to go back to") }
+    guard !labels.isEmpty else { throw CommandError(column: 1, message: "nothing to go back to") }
     historyAction = .replaced(undo: undo, redo: redo)
-    var lines = ["went back \(done) step\(done == 1 ? "" : "s")"]
+    let done = labels.count
+    var lines = ["went back \(done) step\(done == 1 ? "" : "s") (within: \(Array(Set(labels)).sorted().joined(separator: ", ")))"]
     if let last = trainer.lastStep { lines.append("last: " + trainer.explain(last, digits: digits).line) }
     return CommandOutput(lines: lines + statusAfterRun())
   }
@@ -190,7 +190,7 @@ extension Context {
     var labels: [String] = []
     for _ in 0..<count {
       guard let top = redo.popLast() else { break }
-      undo.append(HistoryEntry(trainer: trainer, label: top.label, group: top.group))
+      undo += top.entries
       trainer = top.trainer
       labels.append(top.label)
     }

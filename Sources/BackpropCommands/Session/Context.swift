@@ -12,13 +12,13 @@ struct Context {
   var recordsMicroSteps: Bool
   var historyAction: HistoryAction = .none
   let undoStack: [HistoryEntry]
-  let redoStack: [HistoryEntry]
+  let redoStack: [RedoEntry]
   var nextGroup: Int
 
   enum HistoryAction {
     case none
     /// undo/redo/back rewrote the stacks themselves.
-    case replaced(undo: [HistoryEntry], redo: [HistoryEntry])
+    case replaced(undo: [HistoryEntry], redo: [RedoEntry])
   }
 
   init(session: Session) {

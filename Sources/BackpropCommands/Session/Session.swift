@@ -15,7 +15,7 @@ public struct Session: Sendable {
   public internal(set) var lastSteps: [MicroStep] = []
 
   var undoStack: [HistoryEntry] = []
-  var redoStack: [HistoryEntry] = []
+  var redoStack: [RedoEntry] = []
   var nextGroup = 0
 
   /// At most this many undo entries are kept (the oldest go first).
@@ -45,10 +45,10 @@ public struct Session: Sendable {
       let tokens = try Tokenizer.tokenize(line)
       guard let first = tokens.first else { return .success(CommandOutput()) }
       guard let spec = CommandSpec.named(first.text) else {
-        let hint = CommandSpec.suggestion(for: first.text).map { "did you mean `\($0)`? " } ?? ""
+        let hint = CommandSpec.suggestion(for: first.text).map { " (did you mean `\($0)`?)" } ?? ""
         throw CommandError(
-          column: first.column, message: "unknown command `\(first.text)`",
-          expected: "\(hint)a command; `help` lists them")
+          column: first.column, message: "unknown command `\(first.text)`\(hint)",
+          expected: "a command; `help` lists them")
       }
       guard spec.handler == .session else {
         throw CommandError(
@@ -123,6 +123,14 @@ struct HistoryEntry: Sendable {
   var trainer: Trainer
   var label: String
   var group: Int
+}
+
+/// Something `undo` or `back` took back: the undo entries it removed (so `redo` restores the
+/// micro-step history too) and the state to return to.
+struct RedoEntry: Sendable {
+  var entries: [HistoryEntry]
+  var trainer: Trainer
+  var label: String
 }
 
 /// Where `save` and `load` may read and write.

@@ -20,7 +20,17 @@ public enum NumberFormat {
     if a >= 1e-4 && a < 1e6 {
       let magnitude = Int(floor(log10(a)))
       let decimals = max(0, digits - 1 - magnitude)
-      return String(format: "%.\(decimals)f", x)
+      let s = String(format: "%.\(decimals)f", x)
+      // 0.99999999 rounds up to 1.00000: one decimal fewer keeps the digit count.
+      if decimals > 0, abs(Double(s) ?? 0) >= pow(10, Double(magnitude + 1)) {
+        return String(format: "%.\(decimals - 1)f", x)
+      }
+      return s
+    }
+    if shortest.contains("e"), let mantissa = shortest.split(separator: "e").first,
+      significantDigits(of: String(mantissa)) <= digits
+    {
+      return shortest
     }
     return String(format: "%.\(digits - 1)e", x)
   }
