@@ -91,3 +91,35 @@ struct BackpropTUITests {
     #expect(result.output.contains("status=2"))
   }
 }
+
+@Suite(
+  "backprop lessons in tmux",
+  .enabled(if: E2E.tmuxPath != nil, "tmux is not installed; skipping terminal end-to-end tests"))
+struct BackpropLessonTUITests {
+  /// The first lesson by keys: open it from the start screen, go to its first question, answer
+  /// wrongly (a hint appears), then rightly (the feedback appears).
+  @Test("Walks the first lesson to its first question", arguments: TerminalRestoreTests.LocaleSetting.allCases)
+  func firstLessonFirstQuestion(locale: TerminalRestoreTests.LocaleSetting) async throws {
+    let session = try #require(try await BackpropTUITests.start(locale))
+    defer { session.close() }
+    let before = try session.sttyState()
+    try session.launchDemo(arguments: "--no-progress", environment: "HOME='\(session.scratch.path)'")
+    #expect(await session.waitForScreen { $0.contains("One linear neuron") } != nil, "the lesson menu never appeared")
+    try session.tmux("send-keys", "-t", session.name, "Enter")
+    #expect(await session.waitForScreen { $0.contains("page 1 of") } != nil)
+    try session.tmux("send-keys", "-t", session.name, "Space")
+    #expect(await session.waitForScreen { $0.contains("page 2 of") && $0.contains("answer>") } != nil)
+    try session.tmux("send-keys", "-t", session.name, "0", "Enter")
+    #expect(await session.waitForScreen { $0.contains("Hint:") } != nil, "a wrong answer gives a hint")
+    try session.tmux("send-keys", "-t", session.name, "1", "Enter")
+    #expect(await session.waitForScreen { $0.contains("1·0.5 + 1·0.5 = 1") || $0.contains("1*0.5 + 1*0.5 = 1") } != nil)
+    // Leaving an unfinished lesson asks first.
+    try session.tmux("send-keys", "-t", session.name, "Escape")
+    try await Task.sleep(for: .milliseconds(100))
+    try session.tmux("send-keys", "-t", session.name, "q")
+    #expect(await session.waitForScreen { $0.contains("Quit?") } != nil)
+    try session.tmux("send-keys", "-t", session.name, "y")
+    #expect(await session.waitForScreen { $0.contains("exit=0") } != nil)
+    #expect(try session.sttyState() == before)
+  }
+}

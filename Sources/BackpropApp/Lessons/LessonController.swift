@@ -43,6 +43,14 @@ enum LessonController {
     runner.handle(input, host: &host)
     host.apply(to: &state)
     let shown = runner.pageVisits == visits ? Array(runner.lines.dropFirst(before)) : runner.lines
+    if runner.pageVisits != visits || runner.isWaitingForAnswer { state.lessons.scroll = nil }
+    state.lessons.answerLineDismissed = false
+    // The latest feedback also goes to the status line, so it stays in view when the page
+    // scrolls on to the next question.
+    let marks: [LessonLine.Kind: String] = [.right: "✓ ", .wrong: "✗ ", .hint: "Hint: ", .answer: "→ ", .error: "error: "]
+    if let feedback = shown.last(where: { marks[$0.kind] != nil }) {
+      state.notice = marks[feedback.kind]! + feedback.text
+    }
     state.lessons.runner = runner
     save(&state)
     return AppCommands.success(name, shown.map(\.text))
@@ -82,6 +90,7 @@ enum LessonController {
     }
     host.apply(to: &state)
     state.lessons.runner = runner
+    state.lessons.scroll = nil
     state.lessons.activeFileName = lesson.fileName
     state.screen = .lesson
     state.isEditing = false

@@ -20,7 +20,7 @@ public struct LessonState: @unchecked Sendable {
     }
   }
 
-  public enum Kind: Sendable { case prose, command, output, question, feedback, error, heading }
+  public enum Kind: Sendable { case prose, display, command, output, question, feedback, error, heading }
 
   public var catalog: [Entry] = []
   /// Said once on the start screen (e.g. a corrupt progress file, a lesson that does not parse).
@@ -29,6 +29,10 @@ public struct LessonState: @unchecked Sendable {
   var store: ProgressStore = .inMemory()
   var runner: LessonRunner<AppLessonHost>?
   var activeFileName: String?
+  /// First row of the lesson pane shown, once the student scrolls (nil: automatic).
+  public var scroll: Int?
+  /// The student pressed Esc at a question: keys are shortcuts again until they type.
+  public var answerLineDismissed = false
 
   public init() {}
 
@@ -68,23 +72,44 @@ public struct LessonState: @unchecked Sendable {
   public var activeTitle: String? { runner?.lesson.title }
   public var progressText: String? { runner.map { "page \($0.pageNumber) of \($0.pageCount)" } }
   public var isWaitingForTypedAnswer: Bool { runner?.isWaitingForAnswer ?? false }
+  /// Whether keys should go to the answer line now.
+  public var capturesKeys: Bool { isWaitingForTypedAnswer && !answerLineDismissed }
   public var hasUnfinishedLesson: Bool { runner.map { !$0.isFinished } ?? false }
   public var active: Int? { runner == nil ? nil : 0 }
 
-  /// The current page for the lesson pane, typed for styling.
+  /// The current page for the lesson pane, typed for styling, with the same marks as the
+  /// headless transcript (? question, ✓ right, ✗ wrong, Hint:, →) and a blank line between
+  /// blocks.
   public var pageLines: [(String, Kind)] {
     guard let runner else { return [] }
-    return runner.lines.map { line in
+    var out: [(String, Kind)] = []
+    var previousGroup: Int?
+    for line in runner.lines {
+      let (text, kind, group): (String, Kind, Int)
       switch line.kind {
-      case .prose, .display, .note: return (line.text, .prose)
-      case .command: return ("> " + line.text, .command)
-      case .output: return (line.text, .output)
-      case .error: return (line.text, .error)
-      case .question, .option: return (line.text, .question)
-      case .response: return ("» " + line.text, .command)
-      case .right, .wrong, .hint, .answer: return (line.text, .feedback)
-      case .pause, .end: return (line.text, .heading)
+      case .prose: (text, kind, group) = (line.text, .prose, 0)
+      case .display: (text, kind, group) = ("  " + line.text, .display, 1)
+      case .note: (text, kind, group) = ("· " + line.text, .prose, 2)
+      case .command: (text, kind, group) = ("> " + line.text, .command, 3)
+      case .output: (text, kind, group) = (line.text, .output, 3)
+      case .error: (text, kind, group) = ("error: " + line.text, .error, 3)
+      case .question: (text, kind, group) = ("? " + line.text, .question, 4)
+      case .option: (text, kind, group) = ("   " + line.text, .question, 4)
+      case .response: (text, kind, group) = ("» " + line.text, .command, 5)
+      case .right: (text, kind, group) = ("✓ " + line.text, .feedback, 5)
+      case .wrong: (text, kind, group) = ("✗ " + line.text, .feedback, 5)
+      case .hint: (text, kind, group) = ("Hint: " + line.text, .feedback, 5)
+      case .answer: (text, kind, group) = ("→ " + line.text, .feedback, 5)
+      case .pause: (text, kind, group) = ("[" + line.text + "]", .heading, 6)
+      case .end: (text, kind, group) = ("— " + line.text + " —", .heading, 6)
       }
+      // A new block (or a new paragraph of prose) gets a blank line before it.
+      if let p = previousGroup, p != group || group == 0 || (group == 3 && line.kind == .command) {
+        out.append(("", .prose))
+      }
+      out.append((text, kind))
+      previousGroup = group
     }
+    return out
   }
 }

@@ -56,6 +56,10 @@ public enum App {
       }
       return .none
     }
+    if state.screen == .lesson, key == .pageDown || key == .pageUp {
+      scrollLesson(down: key == .pageDown, &state)
+      return .none
+    }
     if key == .control("c") {
       if state.isEditing && !state.editor.isEmpty {
         state.editor.clear()
@@ -64,8 +68,18 @@ public enum App {
       return requestQuit(&state)
     }
     if case .start(let selected) = state.screen { return startScreenKey(key, selected: selected, &state) }
-    if state.isEditing || state.lessons.isWaitingForTypedAnswer { return editingKey(key, &state) }
+    if state.isEditing || (state.screen == .lesson && state.lessons.capturesKeys) { return editingKey(key, &state) }
     return shortcutKey(key, &state)
+  }
+
+  /// PgUp/PgDn in the lesson pane, by most of a pane's height.
+  static func scrollLesson(down: Bool, _ state: inout AppState) {
+    let paneHeight = max(3, (state.height - 3) * 42 / 100 - 2)
+    let rows = LessonPane.rows(state, width: max(10, state.width - 4)).count
+    let maxStart = max(0, rows - paneHeight)
+    let current = state.lessons.scroll ?? (state.lessons.isWaitingForTypedAnswer ? maxStart : 0)
+    let step = max(1, paneHeight - 2)
+    state.lessons.scroll = min(maxStart, max(0, current + (down ? step : -step)))
   }
 
   static func requestQuit(_ state: inout AppState) -> AppEffect {
@@ -108,6 +122,7 @@ public enum App {
       state.editor.clear()
       state.isEditing = false
       state.completions = []
+      if state.lessons.isWaitingForTypedAnswer { state.lessons.answerLineDismissed = true }
     case .backspace: state.editor.backspace()
     case .delete: state.editor.delete()
     case .left: state.editor.left()

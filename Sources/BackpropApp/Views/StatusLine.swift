@@ -13,7 +13,7 @@ enum StatusLine {
     switch state.screen {
     case .start: return " ↑↓ choose · Enter open · f free play · ? help · q quit"
     case .lesson:
-      if state.lessons.isWaitingForTypedAnswer {
+      if state.lessons.capturesKeys {
         return " type your answer, Enter · hint · skip · previous · Esc leaves the line"
       }
       return " space next page · p previous · h hint · s step · f/b/u passes · z undo · : command · ? help · q quit"

@@ -31,7 +31,7 @@ public enum Views {
   public static func cursor(_ state: AppState) -> (x: Int, y: Int)? {
     guard state.width >= minimumWidth, state.height >= minimumHeight, state.overlay == nil else { return nil }
     if case .start = state.screen { return nil }
-    guard state.isEditing || state.lessons.isWaitingForTypedAnswer else { return nil }
+    guard state.isEditing || (state.screen == .lesson && state.lessons.capturesKeys) else { return nil }
     let prompt = promptText(state)
     let before = String(state.editor.text.prefix(state.editor.cursor))
     return (min(state.width - 1, prompt.displayWidth + before.displayWidth), state.height - 2)
@@ -125,7 +125,7 @@ public enum Views {
     // Command line and status line.
     let prompt = promptText(state)
     var line = prompt + String(state.editor.text)
-    if !state.isEditing && !state.lessons.isWaitingForTypedAnswer && state.editor.isEmpty {
+    if !state.isEditing && !(state.screen == .lesson && state.lessons.capturesKeys) && state.editor.isEmpty {
       line = prompt + g.text("(press : to type a command, ? for help)")
     }
     grid.put(g.text(line), x: 0, y: h - 2, style: state.isEditing ? .bold : .dim, maxWidth: w)
@@ -137,7 +137,7 @@ public enum Views {
   }
 
   static func promptText(_ state: AppState) -> String {
-    state.lessons.isWaitingForTypedAnswer && state.screen == .lesson ? "answer> " : "> "
+    state.lessons.capturesKeys && state.screen == .lesson ? "answer> " : "> "
   }
 
   /// Draws a titled box and the content a closure renders for its inside.
