@@ -91,6 +91,8 @@ struct Run: ParsableCommand {
   func runHeadless() -> Int32 {
     var state = AppState(startScreen: false)
     state.glyphs = ascii ? .ascii : .unicode
+    // Lessons can be opened with `lesson N`; headless runs do not touch saved progress.
+    state.lessons = LessonState.load(lessonsDirectory: lessons, progressEnabled: false)
     var runner = HeadlessRunner(state: state, json: json, source: script ?? "<stdin>")
     var lines: [String] = []
     if let script {

@@ -1,4 +1,5 @@
 import BackpropApp
+import Foundation
 import BackpropCommands
 import Testing
 import TextGrid
@@ -82,5 +83,60 @@ extension LessonState {
       .init(number: 3, title: "A forward pass through Mazur's network", section: "Derivation", progress: "not started", path: "03.lesson"),
     ]
     return s
+  }
+}
+
+/// A lesson page with a question, rendered from a small lesson written here (so the golden file
+/// does not change when the course is edited).
+@Suite struct LessonScreenTests {
+  static let lessonText = """
+    @title A forward pass, one neuron at a time
+    @section Derivation
+
+    Mazur's network has two inputs, two hidden neurons and two outputs. The hidden neuron 3
+    adds up its weighted inputs and its bias: net_3 = w_13 o_1 + w_23 o_2 + b_3.
+
+    > example mazur
+    > step
+
+    @question
+    Now predict o_3 = φ(net_3) = 1/(1 + e^(−net_3)), to three decimals.
+    @answer 0.593 = o_3
+    @tolerance 0.001
+    @hint The logistic of 0.3775: a little more than one half.
+    @right Yes: o_3 = 0.59327.
+    @end
+    """
+
+  static func state(width: Int, height: Int) throws -> AppState {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("backprop-lesson-\(getpid())-\(width)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    try lessonText.write(to: dir.appendingPathComponent("01-forward.lesson"), atomically: true, encoding: .utf8)
+    var state = AppState(width: width, height: height, startScreen: true)
+    state.lessons = LessonState.load(lessonsDirectory: dir.path, progressEnabled: false)
+    App.submit("lesson 1", &state)
+    return state
+  }
+
+  @Test(arguments: ScreenGoldenTests.sizes)
+  func lessonPageWithAQuestion(_ size: (Int, Int)) throws {
+    var s = try Self.state(width: size.0, height: size.1)
+    #expect(s.screen == .lesson)
+    #expect(s.lessons.isWaitingForTypedAnswer)
+    Golden.check(Views.render(s).text, "screens/lesson-question-\(size.0)x\(size.1).txt")
+    // A wrong answer gives the hint; the right one the feedback, in the status line too.
+    App.submit("0.2", &s)
+    #expect(s.notice?.contains("Hint:") == true)
+    App.submit("0.5933", &s)
+    #expect(s.notice?.contains("o_3 = 0.59327") == true)
+    #expect(s.lessons.isWaitingForTypedAnswer == false)
+  }
+
+  @Test func startScreenListsTheLessonAndItsSection() throws {
+    var s = try Self.state(width: 80, height: 24)
+    s.screen = .start(selected: 0)
+    let text = Views.render(s).text
+    #expect(text.contains("A forward pass, one neuron at a time"))
+    #expect(text.contains("Derivation"))
   }
 }

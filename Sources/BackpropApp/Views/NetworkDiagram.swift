@@ -101,7 +101,9 @@ enum NetworkDiagram {
         guard let p = position[j] else { continue }
         var style: CellStyle = l == 0 ? .plain : .bold
         if focus.neurons.contains(j) { style = [.bold, .reverse] }
-        grid.put(label(j), x: p.x, y: p.y, style: style, maxWidth: max(columnWidth, width - p.x))
+        // Labels stop at their column (the last layer may use the rest of the pane).
+        let room = l == layers - 1 ? width - p.x : columnWidth + gap - 1
+        grid.put(label(j), x: p.x, y: p.y, style: style, maxWidth: room)
       }
       if shown[l].count < shape.layerSizes[l] {
         let more = shape.layerSizes[l] - shown[l].count
