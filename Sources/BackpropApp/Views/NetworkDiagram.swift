@@ -45,6 +45,21 @@ enum NetworkDiagram {
       return g.text(s)
     }
 
+    /// The label, shortened (fewer digits, then just the number) rather than cut mid-number.
+    func fitted(_ j: Int, room: Int) -> String {
+      let full = label(j)
+      if full.displayWidth <= room { return full }
+      let l = shape.layer(ofNeuron: j)!
+      let name = l == 0 ? "x\(j)" : "(\(j))"
+      let value: Double? =
+        l == 0 ? t.input(j) : (t.isComputed(.output(j)) ? t.values.output[j - 1] : (t.isComputed(.net(j)) ? t.values.net[j - 1] : nil))
+      if let value {
+        let short = name + " " + NumberFormat.format(value, digits: 3)
+        if short.displayWidth <= room { return short }
+      }
+      return name
+    }
+
     // Column positions.
     let layers = shape.layerCount
     let labelWidth = shown.flatMap { $0 }.map { label($0).displayWidth }.max() ?? 6
@@ -103,7 +118,7 @@ enum NetworkDiagram {
         if focus.neurons.contains(j) { style = [.bold, .reverse] }
         // Labels stop at their column (the last layer may use the rest of the pane).
         let room = l == layers - 1 ? width - p.x : columnWidth + gap - 1
-        grid.put(label(j), x: p.x, y: p.y, style: style, maxWidth: room)
+        grid.put(fitted(j, room: room), x: p.x, y: p.y, style: style, maxWidth: room)
       }
       if shown[l].count < shape.layerSizes[l] {
         let more = shape.layerSizes[l] - shown[l].count
