@@ -25,7 +25,9 @@ let package = Package(
     // The Elm-style app: State, Message, update, and views rendering into a TextGrid.
     .target(
       name: "BackpropApp",
-      dependencies: ["BackpropCommands", "BackpropEngine", "BackpropLessons", "BackpropPlots", "TextGrid"]),
+      dependencies: [
+        "BackpropCommands", "BackpropEngine", "BackpropLessons", "BackpropPlots", "TextGrid",
+      ]),
     // ncursesw, seen through a small shim header.
     .systemLibrary(
       name: "CNCursesw",
@@ -44,7 +46,8 @@ let package = Package(
       dependencies: ["BackpropApp", "BackpropEngine", "BackpropPlots", "TextGrid"]),
     .executableTarget(name: "terminal-demo", dependencies: ["TerminalUI", "TextGrid"]),
     .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
-    .testTarget(name: "BackpropCommandsTests", dependencies: ["BackpropCommands", "BackpropEngine"]),
+    .testTarget(
+      name: "BackpropCommandsTests", dependencies: ["BackpropCommands", "BackpropEngine"]),
     .testTarget(
       name: "BackpropPlotsTests", dependencies: ["BackpropPlots", "TextGrid"], exclude: ["Golden"]),
     .testTarget(

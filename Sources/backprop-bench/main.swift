@@ -17,7 +17,9 @@ func now() -> Double {
 
 /// Peak resident memory (VmHWM) in MiB, from /proc.
 func peakMemoryMiB() -> Double {
-  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return .nan }
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
+    return .nan
+  }
   for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
     let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? .nan
     return kb / 1024
@@ -57,7 +59,9 @@ func throughput(_ make: () -> Trainer, seconds: Double) -> (rate: Double, error:
 }
 
 func network(_ sizes: [Int], _ act: Activation) -> Network {
-  var n = try! Network(shape: try! NetworkShape(layerSizes: sizes), activations: [act], loss: .halfSquaredError, biasMode: .on)
+  var n = try! Network(
+    shape: try! NetworkShape(layerSizes: sizes), activations: [act], loss: .halfSquaredError,
+    biasMode: .on)
   n.randomize(seed: 1)
   return n
 }
@@ -66,13 +70,27 @@ let arguments = CommandLine.arguments.dropFirst()
 let seconds = arguments.first.flatMap(Double.init) ?? 3
 
 #if DEBUG
-print("note: this is a debug build; use `swift run -c release backprop-bench` for real figures")
+  print("note: this is a debug build; use `swift run -c release backprop-bench` for real figures")
 #endif
 
-let xor = throughput({ Trainer(network: network([2, 2, 1], .logistic), samples: Dataset.xor.samples, learningRate: 0.5) }, seconds: seconds)
-print(String(format: "XOR 2-2-1 logistic, per-sample:    %10.0f sample-steps/s  (mean E after: %.3g)", xor.rate, xor.error))
-let wide = throughput({ Trainer(network: network([2, 16, 16, 1], .logistic), samples: Dataset.xor.samples, learningRate: 0.5) }, seconds: seconds)
-print(String(format: "XOR 2-16-16-1 logistic, per-sample: %10.0f sample-steps/s  (mean E after: %.3g)", wide.rate, wide.error))
+let xor = throughput(
+  {
+    Trainer(
+      network: network([2, 2, 1], .logistic), samples: Dataset.xor.samples, learningRate: 0.5)
+  }, seconds: seconds)
+print(
+  String(
+    format: "XOR 2-2-1 logistic, per-sample:    %10.0f sample-steps/s  (mean E after: %.3g)",
+    xor.rate, xor.error))
+let wide = throughput(
+  {
+    Trainer(
+      network: network([2, 16, 16, 1], .logistic), samples: Dataset.xor.samples, learningRate: 0.5)
+  }, seconds: seconds)
+print(
+  String(
+    format: "XOR 2-16-16-1 logistic, per-sample: %10.0f sample-steps/s  (mean E after: %.3g)",
+    wide.rate, wide.error))
 
 // Frame time: a keypress (one micro-step) handled by `update` and the whole screen rendered.
 do {
@@ -92,7 +110,10 @@ do {
     frames += 1
   }
   let mean = (now() - start) / Double(frames)
-  print(String(format: "keypress + full render at 120x40:  %10.3f ms mean, %.3f ms worst (%d frames)", mean * 1000, worst * 1000, frames))
+  print(
+    String(
+      format: "keypress + full render at 120x40:  %10.3f ms mean, %.3f ms worst (%d frames)",
+      mean * 1000, worst * 1000, frames))
   print(String(format: "first frame (state + render):      %10.3f ms", firstFrame * 1000))
 }
 

@@ -47,7 +47,8 @@ struct Run: ParsableCommand {
   @Flag(help: "Do not read or write lesson progress.")
   var noProgress = false
 
-  @Option(help: "Print the interface's screen at this size (e.g. 100x30) after the commands (headless).")
+  @Option(
+    help: "Print the interface's screen at this size (e.g. 100x30) after the commands (headless).")
   var screen: String?
 
   @Flag(help: "Draw with ASCII only (also chosen automatically without a UTF-8 locale).")
@@ -74,7 +75,9 @@ struct Run: ParsableCommand {
   func runHeadlessLesson(_ path: String) -> Int32 {
     let parsed: Lesson
     do { parsed = try Lesson.load(path: path) } catch {
-      for d in error.diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+      for d in error.diagnostics {
+        FileHandle.standardError.write(Data((d.description + "\n").utf8))
+      }
       return 2
     }
     var store = ProgressStore.standard(enabled: !noProgress)
@@ -84,7 +87,9 @@ struct Run: ParsableCommand {
       lesson: parsed, host: &host, inputs: AnySequence(inputs), width: 80, resumingFrom: nil
     ) { print($0) }
     store.record(runner.progress, for: parsed.fileName)
-    for warning in store.takeWarnings() { FileHandle.standardError.write(Data("backprop: \(warning)\n".utf8)) }
+    for warning in store.takeWarnings() {
+      FileHandle.standardError.write(Data("backprop: \(warning)\n".utf8))
+    }
     return runner.problems.isEmpty ? 0 : 1
   }
 
@@ -118,7 +123,9 @@ struct Run: ParsableCommand {
       }
     }
     if let screen, let size = parseSize(screen) {
-      for out in runner.run("screen \(size.0)x\(size.1)\(ascii ? " ascii" : "")", lineNumber: lines.count + 1).dropFirst(json ? 0 : 1) {
+      for out in runner.run(
+        "screen \(size.0)x\(size.1)\(ascii ? " ascii" : "")", lineNumber: lines.count + 1
+      ).dropFirst(json ? 0 : 1) {
         print(out)
       }
     }
@@ -144,7 +151,9 @@ struct Run: ParsableCommand {
 
 func parseSize(_ text: String) -> (Int, Int)? {
   let parts = text.lowercased().split(separator: "x")
-  guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0, w <= 1000, h <= 1000 else {
+  guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0, w <= 1000,
+    h <= 1000
+  else {
     return nil
   }
   return (w, h)

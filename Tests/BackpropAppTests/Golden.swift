@@ -5,18 +5,24 @@ import Testing
 ///
 /// Golden files are plain text so a reviewer reads the expected screen as it will look.
 enum Golden {
-  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Golden")
 
-  static func check(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  static func check(
+    _ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let url = directory.appendingPathComponent(name)
     let actual = text.hasSuffix("\n") ? text : text + "\n"
     if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-      try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try? FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try? actual.write(to: url, atomically: true, encoding: .utf8)
       return
     }
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-      Issue.record("missing golden file \(name); run with UPDATE_GOLDEN=1 to create it", sourceLocation: sourceLocation)
+      Issue.record(
+        "missing golden file \(name); run with UPDATE_GOLDEN=1 to create it",
+        sourceLocation: sourceLocation)
       return
     }
     if expected != actual {

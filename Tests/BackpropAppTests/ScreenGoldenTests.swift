@@ -9,7 +9,9 @@ import TextGrid
 @Suite struct ScreenGoldenTests {
   static let sizes = [(80, 24), (120, 40)]
 
-  static func state(_ commands: [String], width: Int, height: Int, glyphs: GlyphSet = .unicode) -> AppState {
+  static func state(_ commands: [String], width: Int, height: Int, glyphs: GlyphSet = .unicode)
+    -> AppState
+  {
     var state = AppState(width: width, height: height, glyphs: glyphs, startScreen: false)
     for c in commands { App.submit(c, &state) }
     return state
@@ -29,7 +31,8 @@ import TextGrid
 
   @Test(arguments: sizes)
   func asciiRendering(_ size: (Int, Int)) {
-    let s = Self.state(["example mazur", "forward", "step 3"], width: size.0, height: size.1, glyphs: .ascii)
+    let s = Self.state(
+      ["example mazur", "forward", "step 3"], width: size.0, height: size.1, glyphs: .ascii)
     let text = Views.render(s).text
     Golden.check(text, "screens/ascii-\(size.0)x\(size.1).txt")
     #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
@@ -78,9 +81,15 @@ extension LessonState {
   static var sampleCatalog: LessonState {
     var s = LessonState()
     s.catalog = [
-      .init(number: 1, title: "The linear neuron as an optimisation problem", section: "Learning as an optimization problem", progress: "done", path: "01.lesson"),
-      .init(number: 2, title: "One logistic neuron", section: "Derivation", progress: "page 3 of 9", path: "02.lesson"),
-      .init(number: 3, title: "A forward pass through Mazur's network", section: "Derivation", progress: "not started", path: "03.lesson"),
+      .init(
+        number: 1, title: "The linear neuron as an optimisation problem",
+        section: "Learning as an optimization problem", progress: "done", path: "01.lesson"),
+      .init(
+        number: 2, title: "One logistic neuron", section: "Derivation", progress: "page 3 of 9",
+        path: "02.lesson"),
+      .init(
+        number: 3, title: "A forward pass through Mazur's network", section: "Derivation",
+        progress: "not started", path: "03.lesson"),
     ]
     return s
   }
@@ -109,9 +118,11 @@ extension LessonState {
     """
 
   static func state(width: Int, height: Int) throws -> AppState {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("backprop-lesson-\(getpid())-\(width)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "backprop-lesson-\(getpid())-\(width)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    try lessonText.write(to: dir.appendingPathComponent("01-forward.lesson"), atomically: true, encoding: .utf8)
+    try lessonText.write(
+      to: dir.appendingPathComponent("01-forward.lesson"), atomically: true, encoding: .utf8)
     var state = AppState(width: width, height: height, startScreen: true)
     state.lessons = LessonState.load(lessonsDirectory: dir.path, progressEnabled: false)
     App.submit("lesson 1", &state)

@@ -125,7 +125,9 @@ import Testing
     var session = Session()
     let error = session.fail(line)
     #expect(error?.message.hasPrefix("unknown command") == true)
-    #expect(error?.message.contains("did you mean `\(suggestion)`?") == true, "\(String(describing: error))")
+    #expect(
+      error?.message.contains("did you mean `\(suggestion)`?") == true,
+      "\(String(describing: error))")
   }
 
   /// With extra spaces the "wrong number of inputs" error must still point at the first input,

@@ -4,7 +4,9 @@ import Testing
 
 /// The article's linear neuron y = x1 w1 + x2 w2 with squared error: E = (t − y)².
 @Suite struct LinearNeuronTests {
-  static let points: [(Double, Double)] = [(0.5, 0.5), (1, -1), (-2, 0.25), (3.5, 1.25), (0, 0), (-0.3, 0.3)]
+  static let points: [(Double, Double)] = [
+    (0.5, 0.5), (1, -1), (-2, 0.25), (3.5, 1.25), (0, 0), (-0.3, 0.3),
+  ]
 
   /// With the case (1, 1, 0): E = (w1 + w2)², a parabolic cylinder whose valley is w1 = −w2.
   @Test func singleCaseIsAParabolicCylinder() {
@@ -15,7 +17,9 @@ import Testing
       var t = trainer
       t.finishPhase()
       #expect(close(t.values.error, (a + b) * (a + b), relative: 1e-12, absolute: 1e-300))
-      #expect(close(t.network.error(on: t.samples[0]), (a + b) * (a + b), relative: 1e-12, absolute: 1e-300))
+      #expect(
+        close(
+          t.network.error(on: t.samples[0]), (a + b) * (a + b), relative: 1e-12, absolute: 1e-300))
       t.finishPhase()
       // ∂E/∂w1 = ∂E/∂w2 = 2(y − t)·x = 2(w1 + w2).
       #expect(close(t.values.weightGradient[0], 2 * (a + b), relative: 1e-12, absolute: 1e-300))
@@ -30,7 +34,8 @@ import Testing
       trainer.setParameter(.weight(from: 1, to: 3), to: a)
       trainer.setParameter(.weight(from: 2, to: 3), to: b)
       let e = trainer.network.meanError(on: trainer.samples)
-      #expect(close(e, ((a + b) * (a + b) + (1 - a) * (1 - a)) / 2, relative: 1e-12, absolute: 1e-300))
+      #expect(
+        close(e, ((a + b) * (a + b) + (1 - a) * (1 - a)) / 2, relative: 1e-12, absolute: 1e-300))
     }
     trainer.setMode(.batch)
     trainer.learningRate = 0.2

@@ -32,8 +32,10 @@ import Testing
 
   /// Mazur's w1..w8 in the article's names.
   static let names: [Parameter] = [
-    .weight(from: 1, to: 3), .weight(from: 2, to: 3), .weight(from: 1, to: 4), .weight(from: 2, to: 4),
-    .weight(from: 3, to: 5), .weight(from: 4, to: 5), .weight(from: 3, to: 6), .weight(from: 4, to: 6),
+    .weight(from: 1, to: 3), .weight(from: 2, to: 3), .weight(from: 1, to: 4),
+    .weight(from: 2, to: 4),
+    .weight(from: 3, to: 5), .weight(from: 4, to: 5), .weight(from: 3, to: 6),
+    .weight(from: 4, to: 6),
   ]
 
   @Test func forwardPassMatchesPublishedFigures() {
@@ -117,7 +119,9 @@ import Testing
     trainer.setMode(.early)
     trainer.finishSample()
     #expect(close(trainer.network.error(on: trainer.samples[0]), hand.error))
-    for (k, p) in Self.names.enumerated() { #expect(close(trainer.network[p], hand.w[k]), "\(p.name)") }
+    for (k, p) in Self.names.enumerated() {
+      #expect(close(trainer.network[p], hand.w[k]), "\(p.name)")
+    }
     // Its updates sit inside the backward pass, after each layer's gradients.
     #expect(trainer.steps(of: .update).isEmpty)
     #expect(trainer.steps(of: .backward).map(\.symbol)[6] == "w_35")
@@ -129,6 +133,8 @@ import Testing
     trainer.step()
     let e = trainer.explain(.delta(5))
     #expect(e.line == "δ_5 = (o_5 − t_5)·o_5(1 − o_5) = (0.75137 − 0.01)·0.75137·0.24863 = 0.13850")
-    #expect(trainer.explain(.net(3)).line == "net_3 = w_13 o_1 + w_23 o_2 + b_3 = 0.15·0.05 + 0.2·0.1 + 0.35 = 0.3775")
+    #expect(
+      trainer.explain(.net(3)).line
+        == "net_3 = w_13 o_1 + w_23 o_2 + b_3 = 0.15·0.05 + 0.2·0.1 + 0.35 = 0.3775")
   }
 }

@@ -10,12 +10,16 @@ import Testing
       Example.mazur.trainer(), Example.xor.trainer(), Example.linear2.trainer(),
       {
         var n = try! Network(
-          shape: try! NetworkShape(layerSizes: [3, 5, 3]), activations: [.tanh, .softmax], loss: .crossEntropy,
+          shape: try! NetworkShape(layerSizes: [3, 5, 3]), activations: [.tanh, .softmax],
+          loss: .crossEntropy,
           biasMode: .on)
         n.randomize(seed: 9)
         return Trainer(
           network: n,
-          samples: [Sample(inputs: [1, 0, 0.5], targets: [1, 0, 0]), Sample(inputs: [0, 1, -0.5], targets: [0, 0, 1])],
+          samples: [
+            Sample(inputs: [1, 0, 0.5], targets: [1, 0, 0]),
+            Sample(inputs: [0, 1, -0.5], targets: [0, 0, 1]),
+          ],
           learningRate: 0.3)
       }(),
     ]
@@ -52,9 +56,14 @@ import Testing
 
   @Test func microStepOrderFollowsTheArticle() {
     let t = Example.mazur.trainer()
-    #expect(t.steps(of: .forward).map(\.symbol) == ["net_3", "o_3", "net_4", "o_4", "net_5", "o_5", "net_6", "o_6", "E"])
     #expect(
-      Array(t.steps(of: .backward).map(\.symbol).prefix(6)) == ["δ_5", "δ_6", "∂E/∂w_35", "∂E/∂w_45", "∂E/∂w_36", "∂E/∂w_46"])
+      t.steps(of: .forward).map(\.symbol) == [
+        "net_3", "o_3", "net_4", "o_4", "net_5", "o_5", "net_6", "o_6", "E",
+      ])
+    #expect(
+      Array(t.steps(of: .backward).map(\.symbol).prefix(6)) == [
+        "δ_5", "δ_6", "∂E/∂w_35", "∂E/∂w_45", "∂E/∂w_36", "∂E/∂w_46",
+      ])
     // Frozen biases are not updated.
     #expect(t.steps(of: .update).count == 8)
   }
@@ -92,7 +101,9 @@ import Testing
     #expect(throws: ShapeError.self) { try NetworkShape(layerSizes: [2]) }
     #expect(throws: ShapeError.self) { try NetworkShape(layerSizes: [2, 0, 1]) }
     #expect(throws: ShapeError.self) { try NetworkShape(layerSizes: [2, 1000, 1]) }
-    #expect(throws: ShapeError.self) { try NetworkShape(layerSizes: Array(repeating: 2, count: 40)) }
+    #expect(throws: ShapeError.self) {
+      try NetworkShape(layerSizes: Array(repeating: 2, count: 40))
+    }
     #expect(big.weightIndex(from: 1, to: 65) == 0)
     #expect(big.weightIndex(from: 1, to: 2) == nil)
     let (i, j) = big.weightEndpoints(ofIndex: 64 * 64 + 5)
@@ -101,7 +112,9 @@ import Testing
 
   /// An 8×64 network trains without trouble (the size the issue asks to support).
   @Test func largeNetworkTrains() throws {
-    var n = try Network(shape: try NetworkShape(layerSizes: [2] + Array(repeating: 64, count: 6) + [1]), activations: [.tanh], loss: .halfSquaredError, biasMode: .on)
+    var n = try Network(
+      shape: try NetworkShape(layerSizes: [2] + Array(repeating: 64, count: 6) + [1]),
+      activations: [.tanh], loss: .halfSquaredError, biasMode: .on)
     n.randomize(seed: 3)
     var t = Trainer(network: n, samples: Dataset.xor.samples, learningRate: 0.01)
     t.train(epochs: 3)

@@ -27,7 +27,8 @@ import Testing
     #expect(library.entries[0].section == "Learning as an optimization problem")
     #expect(library.entries[0].number == 1)
     #expect(library.entries.allSatisfy { $0.isValid })
-    #expect(try library.entry(matching: "03")?.load().title == "A forward pass through Mazur's network")
+    #expect(
+      try library.entry(matching: "03")?.load().title == "A forward pass through Mazur's network")
   }
 
   @Test func entriesByNumberOrName() throws {

@@ -20,8 +20,11 @@ struct BackpropTUITests {
     let session = try #require(try await Self.start(locale))
     defer { session.close() }
     let before = try session.sttyState()
-    try session.launchDemo(arguments: "--no-progress", environment: "HOME='\(session.scratch.path)'")
-    #expect(await session.waitForScreen { $0.contains("Free play") } != nil, "the start screen never appeared")
+    try session.launchDemo(
+      arguments: "--no-progress", environment: "HOME='\(session.scratch.path)'")
+    #expect(
+      await session.waitForScreen { $0.contains("Free play") } != nil,
+      "the start screen never appeared")
     try session.tmux("send-keys", "-t", session.name, "f")  // free play
     #expect(await session.waitForScreen { $0.contains("Network 2-2-2") } != nil)
     try session.tmux("send-keys", "-t", session.name, "f")  // forward pass
@@ -34,7 +37,10 @@ struct BackpropTUITests {
     #expect(screen.contains("δ") || screen.contains("d_"))
 
     try session.tmux("resize-window", "-t", session.name, "-x", "120", "-y", "40")
-    #expect(await session.waitForScreen { $0.split(separator: "\n").contains { $0.count >= 118 && $0.contains("Values") } } != nil)
+    #expect(
+      await session.waitForScreen {
+        $0.split(separator: "\n").contains { $0.count >= 118 && $0.contains("Values") }
+      } != nil)
     try session.tmux("resize-window", "-t", session.name, "-x", "60", "-y", "20")
     #expect(await session.waitForScreen { $0.contains("enlarge") || $0.contains("Please") } != nil)
     try session.tmux("resize-window", "-t", session.name, "-x", "100", "-y", "30")
@@ -49,7 +55,8 @@ struct BackpropTUITests {
   func commandLine(locale: LocaleSetting) async throws {
     let session = try #require(try await Self.start(locale))
     defer { session.close() }
-    try session.launchDemo(arguments: "--no-progress", environment: "HOME='\(session.scratch.path)'")
+    try session.launchDemo(
+      arguments: "--no-progress", environment: "HOME='\(session.scratch.path)'")
     #expect(await session.waitForScreen { $0.contains("Free play") } != nil)
     try session.tmux("send-keys", "-t", session.name, "f", ":")
     try session.tmux("send-keys", "-t", session.name, "-l", "set w_35 abc")
@@ -70,7 +77,8 @@ struct BackpropTUITests {
       let session = try #require(try await Self.start(locale))
       defer { session.close() }
       let before = try session.sttyState()
-      try session.launchDemo(arguments: "--no-progress", environment: "HOME='\(session.scratch.path)'")
+      try session.launchDemo(
+        arguments: "--no-progress", environment: "HOME='\(session.scratch.path)'")
       #expect(await session.waitForScreen { $0.contains("Free play") } != nil)
       if signal == "C-c" {
         try session.tmux("send-keys", "-t", session.name, "C-c")
@@ -78,7 +86,8 @@ struct BackpropTUITests {
         let pid = try #require(session.demoPID())
         kill(pid, SIGTERM)
       }
-      #expect(await session.waitForScreen { $0.contains("exit=") } != nil, "\(signal): never exited")
+      #expect(
+        await session.waitForScreen { $0.contains("exit=") } != nil, "\(signal): never exited")
       #expect(try session.sttyState() == before, "\(signal) left the terminal changed")
     }
   }
@@ -86,7 +95,8 @@ struct BackpropTUITests {
   /// Without a terminal the interface refuses clearly and points at --headless.
   @Test func notATerminal() throws {
     let binary = try #require(E2E.binary(named: "backprop", override: "BACKPROP_BINARY"))
-    let result = try E2E.run("/bin/sh", ["-c", "'\(binary)' --no-progress < /dev/null 2>&1; echo status=$?"])
+    let result = try E2E.run(
+      "/bin/sh", ["-c", "'\(binary)' --no-progress < /dev/null 2>&1; echo status=$?"])
     #expect(result.output.contains("--headless"))
     #expect(result.output.contains("status=2"))
   }
@@ -98,21 +108,31 @@ struct BackpropTUITests {
 struct BackpropLessonTUITests {
   /// The first lesson by keys: open it from the start screen, go to its first question, answer
   /// wrongly (a hint appears), then rightly (the feedback appears).
-  @Test("Walks the first lesson to its first question", arguments: TerminalRestoreTests.LocaleSetting.allCases)
+  @Test(
+    "Walks the first lesson to its first question",
+    arguments: TerminalRestoreTests.LocaleSetting.allCases)
   func firstLessonFirstQuestion(locale: TerminalRestoreTests.LocaleSetting) async throws {
     let session = try #require(try await BackpropTUITests.start(locale))
     defer { session.close() }
     let before = try session.sttyState()
-    try session.launchDemo(arguments: "--no-progress", environment: "HOME='\(session.scratch.path)'")
-    #expect(await session.waitForScreen { $0.contains("One linear neuron") } != nil, "the lesson menu never appeared")
+    try session.launchDemo(
+      arguments: "--no-progress", environment: "HOME='\(session.scratch.path)'")
+    #expect(
+      await session.waitForScreen { $0.contains("One linear neuron") } != nil,
+      "the lesson menu never appeared")
     try session.tmux("send-keys", "-t", session.name, "Enter")
     #expect(await session.waitForScreen { $0.contains("page 1 of") } != nil)
     try session.tmux("send-keys", "-t", session.name, "Space")
-    #expect(await session.waitForScreen { $0.contains("page 2 of") && $0.contains("answer>") } != nil)
+    #expect(
+      await session.waitForScreen { $0.contains("page 2 of") && $0.contains("answer>") } != nil)
     try session.tmux("send-keys", "-t", session.name, "0", "Enter")
-    #expect(await session.waitForScreen { $0.contains("Hint:") } != nil, "a wrong answer gives a hint")
+    #expect(
+      await session.waitForScreen { $0.contains("Hint:") } != nil, "a wrong answer gives a hint")
     try session.tmux("send-keys", "-t", session.name, "1", "Enter")
-    #expect(await session.waitForScreen { $0.contains("1·0.5 + 1·0.5 = 1") || $0.contains("1*0.5 + 1*0.5 = 1") } != nil)
+    #expect(
+      await session.waitForScreen {
+        $0.contains("1·0.5 + 1·0.5 = 1") || $0.contains("1*0.5 + 1*0.5 = 1")
+      } != nil)
     // Leaving an unfinished lesson asks first.
     try session.tmux("send-keys", "-t", session.name, "Escape")
     try await Task.sleep(for: .milliseconds(100))

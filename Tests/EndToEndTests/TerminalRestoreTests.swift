@@ -131,7 +131,9 @@ enum E2E {
 
   /// The demo binary: an explicit override, else beside the running test binary (same build
   /// configuration and scratch path as the tests), else the default debug build.
-  static func demoBinary() -> String? { binary(named: "terminal-demo", override: "TERMINAL_DEMO_BINARY") }
+  static func demoBinary() -> String? {
+    binary(named: "terminal-demo", override: "TERMINAL_DEMO_BINARY")
+  }
 
   /// A product of this package: an explicit override, beside the test binary, or in .build/debug.
   static func binary(named name: String, override variable: String) -> String? {

@@ -11,7 +11,9 @@ public struct HeadlessRunner {
   public private(set) var failures = 0
   public private(set) var wantsQuit = false
 
-  public init(state: AppState = AppState(startScreen: false), json: Bool = false, source: String = "<stdin>") {
+  public init(
+    state: AppState = AppState(startScreen: false), json: Bool = false, source: String = "<stdin>"
+  ) {
     self.state = state
     self.json = json
     self.source = source
@@ -26,7 +28,8 @@ public struct HeadlessRunner {
     if result.isError { failures += 1 }
     if json {
       if result.isError {
-        let position = "{\"ok\":false,\"source\":\(JSONValue.string(source).serialized()),\"line\":\(lineNumber),"
+        let position =
+          "{\"ok\":false,\"source\":\(JSONValue.string(source).serialized()),\"line\":\(lineNumber),"
         return [position + result.json.dropFirst("{\"ok\":false,".count)]
       }
       return [result.json.isEmpty ? "{\"ok\":true}" : result.json]

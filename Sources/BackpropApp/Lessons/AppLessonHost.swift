@@ -26,7 +26,8 @@ struct AppLessonHost: LessonHost {
   mutating func runCommand(_ line: String) -> Result<CommandOutput, CommandError> {
     do throws(CommandError) {
       let tokens = try Tokenizer.tokenize(line)
-      guard let first = tokens.first, let spec = CommandSpec.named(first.text), spec.handler == .app else {
+      guard let first = tokens.first, let spec = CommandSpec.named(first.text), spec.handler == .app
+      else {
         return session.execute(line)
       }
       switch spec.name {
@@ -40,7 +41,8 @@ struct AppLessonHost: LessonHost {
       case "screen":
         return .success(CommandOutput())
       default:
-        throw CommandError(column: first.column, message: "`\(spec.name)` cannot be used inside a lesson")
+        throw CommandError(
+          column: first.column, message: "`\(spec.name)` cannot be used inside a lesson")
       }
     } catch {
       return .failure(error)

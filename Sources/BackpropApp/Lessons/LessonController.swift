@@ -4,14 +4,17 @@ import BackpropLessons
 /// The lesson commands (lesson, next, previous, answer, hint, skip, progress) and the lines a
 /// student types while a lesson is open.
 enum LessonController {
-  static func command(_ name: String, _ args: [Token], line: String, _ state: inout AppState) throws(CommandError) -> LineResult {
+  static func command(_ name: String, _ args: [Token], line: String, _ state: inout AppState)
+    throws(CommandError) -> LineResult
+  {
     switch name {
     case "lesson":
       return try lesson(args, &state)
     case "progress":
       if let t = args.first {
         guard t.text.lowercased() == "reset" else {
-          throw CommandError(column: t.column, message: "unexpected `\(t.text)`", expected: "nothing, or `reset`")
+          throw CommandError(
+            column: t.column, message: "unexpected `\(t.text)`", expected: "nothing, or `reset`")
         }
         state.lessons.store.reset()
         state.lessons.refreshCatalog()
@@ -20,16 +23,22 @@ enum LessonController {
       return AppCommands.success(name, catalogLines(state))
     default:
       guard state.lessons.runner != nil else {
-        throw CommandError(column: 1, message: "no lesson is open", expected: "`lesson N` to open one (`lesson` lists them)")
+        throw CommandError(
+          column: 1, message: "no lesson is open",
+          expected: "`lesson N` to open one (`lesson` lists them)")
       }
-      return handle(LessonInput.parse(line, waitingForAnswer: state.lessons.isWaitingForTypedAnswer), name: name, &state)
+      return handle(
+        LessonInput.parse(line, waitingForAnswer: state.lessons.isWaitingForTypedAnswer),
+        name: name, &state)
     }
   }
 
   /// A line typed while a lesson is open: lesson words steer it, anything else is an answer
   /// (when a question waits) or a command to explore with.
   static func answer(_ line: String, _ state: inout AppState) -> LineResult {
-    handle(LessonInput.parse(line, waitingForAnswer: state.lessons.isWaitingForTypedAnswer), name: "answer", &state)
+    handle(
+      LessonInput.parse(line, waitingForAnswer: state.lessons.isWaitingForTypedAnswer),
+      name: "answer", &state)
   }
 
   static func handle(_ input: LessonInput, name: String, _ state: inout AppState) -> LineResult {
@@ -47,7 +56,9 @@ enum LessonController {
     state.lessons.answerLineDismissed = false
     // The latest feedback also goes to the status line, so it stays in view when the page
     // scrolls on to the next question.
-    let marks: [LessonLine.Kind: String] = [.right: "✓ ", .wrong: "✗ ", .hint: "Hint: ", .answer: "→ ", .error: "error: "]
+    let marks: [LessonLine.Kind: String] = [
+      .right: "✓ ", .wrong: "✗ ", .hint: "Hint: ", .answer: "→ ", .error: "error: ",
+    ]
     if let feedback = shown.last(where: { marks[$0.kind] != nil }) {
       state.notice = marks[feedback.kind]! + feedback.text
     }
@@ -71,14 +82,18 @@ enum LessonController {
     guard let entry = library.entry(matching: key) else {
       throw CommandError(
         column: t.column, message: "no lesson `\(key)`",
-        expected: state.lessons.entries.isEmpty ? "a course folder (--lessons DIR)" : "a lesson number from 1 to \(state.lessons.entries.count), or `lesson` for the list")
+        expected: state.lessons.entries.isEmpty
+          ? "a course folder (--lessons DIR)"
+          : "a lesson number from 1 to \(state.lessons.entries.count), or `lesson` for the list")
     }
     let lesson: Lesson
     switch Result(catching: { () throws(LessonParseFailure) -> Lesson in try entry.load() }) {
     case .success(let l): lesson = l
     case .failure(let failure):
       throw CommandError(
-        column: t.column, message: "\(entry.fileName) has errors: " + (failure.diagnostics.first?.description ?? "unreadable"))
+        column: t.column,
+        message: "\(entry.fileName) has errors: "
+          + (failure.diagnostics.first?.description ?? "unreadable"))
     }
     var runner = LessonRunner<AppLessonHost>(lesson: lesson)
     var host = AppLessonHost(state)
@@ -95,7 +110,8 @@ enum LessonController {
     state.screen = .lesson
     state.isEditing = false
     save(&state)
-    return AppCommands.success("lesson", ["\(lesson.title) (\(lesson.section))"] + lines + runner.lines.map(\.text))
+    return AppCommands.success(
+      "lesson", ["\(lesson.title) (\(lesson.section))"] + lines + runner.lines.map(\.text))
   }
 
   static func save(_ state: inout AppState) {

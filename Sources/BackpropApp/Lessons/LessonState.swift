@@ -20,7 +20,9 @@ public struct LessonState: @unchecked Sendable {
     }
   }
 
-  public enum Kind: Sendable { case prose, display, command, output, question, feedback, error, heading }
+  public enum Kind: Sendable {
+    case prose, display, command, output, question, feedback, error, heading
+  }
 
   public var catalog: [Entry] = []
   /// Said once on the start screen (e.g. a corrupt progress file, a lesson that does not parse).
@@ -49,8 +51,12 @@ public struct LessonState: @unchecked Sendable {
     }
     var warnings = state.store.takeWarnings()
     let broken = state.entries.filter { !$0.isValid }
-    if !broken.isEmpty { warnings.append("\(broken.count) lesson file(s) have errors: run `backprop check`") }
-    if !warnings.isEmpty { state.warning = (state.warning.map { [$0] } ?? []).joined() + warnings.joined(separator: "; ") }
+    if !broken.isEmpty {
+      warnings.append("\(broken.count) lesson file(s) have errors: run `backprop check`")
+    }
+    if !warnings.isEmpty {
+      state.warning = (state.warning.map { [$0] } ?? []).joined() + warnings.joined(separator: "; ")
+    }
     state.refreshCatalog()
     return state
   }
@@ -65,7 +71,9 @@ public struct LessonState: @unchecked Sendable {
       } else {
         progress = "not started"
       }
-      return Entry(number: entry.number, title: entry.title, section: entry.section, progress: progress, path: entry.path)
+      return Entry(
+        number: entry.number, title: entry.title, section: entry.section, progress: progress,
+        path: entry.path)
     }
   }
 

@@ -8,12 +8,17 @@ public enum AppCommands {
   public static func run(_ line: String, _ state: inout AppState) -> LineResult {
     let tokens: [Token]
     do { tokens = try Tokenizer.tokenize(line) } catch { return failure(error, line: line) }
-    guard let first = tokens.first else { return LineResult(lines: [], isError: false, json: "{\"ok\":true,\"output\":[]}", effect: .none) }
+    guard let first = tokens.first else {
+      return LineResult(
+        lines: [], isError: false, json: "{\"ok\":true,\"output\":[]}", effect: .none)
+    }
 
     // A pending lesson question takes the line as its answer unless it is a lesson command.
     if state.lessons.isWaitingForTypedAnswer, state.screen == .lesson {
       let word = CommandSpec.named(first.text)?.name
-      if !["hint", "skip", "previous", "next", "lesson", "help", "quit", "answer", "progress"].contains(word ?? "") {
+      if !["hint", "skip", "previous", "next", "lesson", "help", "quit", "answer", "progress"]
+        .contains(word ?? "")
+      {
         return LessonController.answer(line, &state)
       }
     }
@@ -51,18 +56,23 @@ public enum AppCommands {
   static func runSession(_ line: String, _ state: inout AppState) -> LineResult {
     switch state.session.execute(line) {
     case .success(let out):
-      let name = (try? Tokenizer.tokenize(line).first.flatMap { CommandSpec.named($0.text)?.name }) ?? nil
+      let name =
+        (try? Tokenizer.tokenize(line).first.flatMap { CommandSpec.named($0.text)?.name }) ?? nil
       var pairs: [(String, JSONValue)] = [("ok", .bool(true)), ("command", .string(name ?? ""))]
       pairs.append(("output", .array(out.lines.map(JSONValue.string))))
       pairs += out.data
-      return LineResult(lines: out.lines, isError: false, json: JSONValue.object(pairs).serialized(), effect: .none)
+      return LineResult(
+        lines: out.lines, isError: false, json: JSONValue.object(pairs).serialized(), effect: .none)
     case .failure(let e):
       return failure(e, line: line)
     }
   }
 
   static func ok(_ name: String, _ lines: [String]) -> String {
-    JSONValue.object([("ok", .bool(true)), ("command", .string(name)), ("output", .array(lines.map(JSONValue.string)))]).serialized()
+    JSONValue.object([
+      ("ok", .bool(true)), ("command", .string(name)),
+      ("output", .array(lines.map(JSONValue.string))),
+    ]).serialized()
   }
 
   static func success(_ name: String, _ lines: [String]) -> LineResult {
@@ -70,14 +80,20 @@ public enum AppCommands {
   }
 
   static func failure(_ e: CommandError, line: String) -> LineResult {
-    var error: [(String, JSONValue)] = [("column", .number(Double(e.column))), ("message", .string(e.message))]
+    var error: [(String, JSONValue)] = [
+      ("column", .number(Double(e.column))), ("message", .string(e.message)),
+    ]
     if let x = e.expected { error.append(("expected", .string(x))) }
-    let json = JSONValue.object([("ok", .bool(false)), ("input", .string(line)), ("error", .object(error))]).serialized()
+    let json = JSONValue.object([
+      ("ok", .bool(false)), ("input", .string(line)), ("error", .object(error)),
+    ]).serialized()
     return LineResult(lines: ["error: " + e.description], isError: true, json: json, effect: .none)
   }
 
   /// `screen [WxH] [ascii]`: the TUI screen as text.
-  static func screen(_ args: [Token], line: String, _ state: inout AppState) throws(CommandError) -> LineResult {
+  static func screen(_ args: [Token], line: String, _ state: inout AppState) throws(CommandError)
+    -> LineResult
+  {
     var width = 100
     var height = 30
     var glyphs = state.glyphs
@@ -88,8 +104,12 @@ public enum AppCommands {
         glyphs = .unicode
       } else {
         let parts = t.text.lowercased().split(separator: "x")
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (1...1000).contains(w), (1...1000).contains(h) else {
-          throw CommandError(column: t.column, message: "`\(t.text)` is not a size", expected: "WIDTHxHEIGHT such as 100x30, or ascii")
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]),
+          (1...1000).contains(w), (1...1000).contains(h)
+        else {
+          throw CommandError(
+            column: t.column, message: "`\(t.text)` is not a size",
+            expected: "WIDTHxHEIGHT such as 100x30, or ascii")
         }
         width = w
         height = h

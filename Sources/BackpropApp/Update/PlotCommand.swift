@@ -5,7 +5,9 @@ import BackpropEngine
 enum PlotCommand {
   static let usage = "plot [surface [W1 W2]|parabola|loss [log]|off|clear] [range=A:B,C:D]"
 
-  static func run(_ args: [Token], lineLength: Int, _ state: inout AppState) throws(CommandError) -> [String] {
+  static func run(_ args: [Token], lineLength: Int, _ state: inout AppState) throws(CommandError)
+    -> [String]
+  {
     var settings = state.plot
     var k = 0
     if args.isEmpty {
@@ -19,11 +21,15 @@ enum PlotCommand {
         settings.kind = .surface
         if k + 1 < args.count, QuantityName.parse(args[k + 1].text)?.parameter != nil {
           guard k + 2 < args.count else {
-            throw CommandError(column: lineLength + 1, message: "missing the second weight", expected: "two weights, e.g. plot surface w_13 w_24")
+            throw CommandError(
+              column: lineLength + 1, message: "missing the second weight",
+              expected: "two weights, e.g. plot surface w_13 w_24")
           }
           let a = try parameter(args[k + 1], state)
           let b = try parameter(args[k + 2], state)
-          if a == b { throw CommandError(column: args[k + 2].column, message: "the two weights must differ") }
+          if a == b {
+            throw CommandError(column: args[k + 2].column, message: "the two weights must differ")
+          }
           settings.weights = (a, b)
           settings.xRange = nil
           settings.yRange = nil
@@ -42,20 +48,30 @@ enum PlotCommand {
         if word.hasPrefix("range=") {
           let spec = String(t.text.dropFirst(6))
           let parts = spec.split(separator: ",")
-          guard (1...2).contains(parts.count), let x = range(parts[0]), parts.count == 1 || range(parts[1]) != nil else {
-            throw CommandError(column: t.column, message: "`\(spec)` is not a range", expected: "range=A:B or range=A:B,C:D with A < B")
+          guard (1...2).contains(parts.count), let x = range(parts[0]),
+            parts.count == 1 || range(parts[1]) != nil
+          else {
+            throw CommandError(
+              column: t.column, message: "`\(spec)` is not a range",
+              expected: "range=A:B or range=A:B,C:D with A < B")
           }
           settings.xRange = x
           settings.yRange = parts.count == 2 ? range(parts[1]) : x
         } else {
-          throw CommandError(column: t.column, message: "unknown plot option `\(t.text)`", expected: "surface, parabola, loss, log, off, clear or range=A:B,C:D")
+          throw CommandError(
+            column: t.column, message: "unknown plot option `\(t.text)`",
+            expected: "surface, parabola, loss, log, off, clear or range=A:B,C:D")
         }
       }
       k += 1
     }
     if settings.kind == .surface, settings.weights == nil {
-      let params = state.session.trainer.network.allParameters.filter { if case .weight = $0 { return true }; return false }
-      guard params.count >= 2 else { throw CommandError(column: 1, message: "the network needs two weights for a surface") }
+      let params = state.session.trainer.network.allParameters.filter {
+        if case .weight = $0 { return true }; return false
+      }
+      guard params.count >= 2 else {
+        throw CommandError(column: 1, message: "the network needs two weights for a surface")
+      }
       settings.weights = (params[0], params[1])
     }
     state.plot = settings
@@ -65,15 +81,19 @@ enum PlotCommand {
   }
 
   static func parameter(_ t: Token, _ state: AppState) throws(CommandError) -> Parameter {
-    guard let p = QuantityName.parse(t.text)?.parameter, state.session.trainer.network.contains(p) else {
-      throw CommandError(column: t.column, message: "`\(t.text)` is not a weight of this network", expected: "a weight such as w_13")
+    guard let p = QuantityName.parse(t.text)?.parameter, state.session.trainer.network.contains(p)
+    else {
+      throw CommandError(
+        column: t.column, message: "`\(t.text)` is not a weight of this network",
+        expected: "a weight such as w_13")
     }
     return p
   }
 
   static func range(_ s: Substring) -> ClosedRange<Double>? {
     let ends = s.split(separator: ":")
-    guard ends.count == 2, let a = NumberParser.parse(String(ends[0])), let b = NumberParser.parse(String(ends[1])),
+    guard ends.count == 2, let a = NumberParser.parse(String(ends[0])),
+      let b = NumberParser.parse(String(ends[1])),
       a.isFinite, b.isFinite, a < b
     else { return nil }
     return a...b

@@ -31,7 +31,9 @@ public enum App {
 
   /// Runs a line of the command language from the command line, a script or a lesson.
   @discardableResult
-  public static func submit(_ line: String, _ state: inout AppState, echo: Bool = true) -> LineResult {
+  public static func submit(_ line: String, _ state: inout AppState, echo: Bool = true)
+    -> LineResult
+  {
     state.completions = []
     state.notice = nil
     let result = AppCommands.run(line, &state)
@@ -67,8 +69,12 @@ public enum App {
       }
       return requestQuit(&state)
     }
-    if case .start(let selected) = state.screen { return startScreenKey(key, selected: selected, &state) }
-    if state.isEditing || (state.screen == .lesson && state.lessons.capturesKeys) { return editingKey(key, &state) }
+    if case .start(let selected) = state.screen {
+      return startScreenKey(key, selected: selected, &state)
+    }
+    if state.isEditing || (state.screen == .lesson && state.lessons.capturesKeys) {
+      return editingKey(key, &state)
+    }
     return shortcutKey(key, &state)
   }
 
@@ -144,11 +150,19 @@ public enum App {
     if state.editor.isCompletingCommand { return CommandSpec.all.map(\.name) }
     var names = state.session.trainer.network.allParameters.map(\.name)
     let shape = state.session.trainer.network.shape
-    for j in shape.firstNeuron[1]...shape.neuronCount { names += ["net_\(j)", "o_\(j)", "δ_\(j)", "delta_\(j)"] }
+    for j in shape.firstNeuron[1]...shape.neuronCount {
+      names += ["net_\(j)", "o_\(j)", "δ_\(j)", "delta_\(j)"]
+    }
     names += (1...shape.inputCount).map { "x_\($0)" }
     names += shape.neurons(inLayer: shape.outputLayer).map { "t_\($0)" }
-    names += ["eta", "E", "digits", "values", "neurons", "weights", "data", "network", "surface", "parabola", "loss", "log", "off", "clear"]
-    names += Example.all.map(\.name) + Activation.allCases.map(\.rawValue) + ["online", "batch", "history", "next", "last"]
+    names += [
+      "eta", "E", "digits", "values", "neurons", "weights", "data", "network", "surface",
+      "parabola", "loss", "log", "off", "clear",
+    ]
+    names +=
+      Example.all.map(\.name) + Activation.allCases.map(\.rawValue) + [
+        "online", "batch", "history", "next", "last",
+      ]
     return names
   }
 
@@ -187,7 +201,8 @@ public enum App {
 
   /// Starts `train N` as a job of slices (TUI only), so the screen shows progress.
   static func startJob(epochs: Int, _ state: inout AppState) -> AppEffect {
-    state.job = AppState.TrainingJob(remaining: epochs, total: epochs, startEpoch: state.session.trainer.epoch)
+    state.job = AppState.TrainingJob(
+      remaining: epochs, total: epochs, startEpoch: state.session.trainer.epoch)
     return runJobSlice(&state, first: true)
   }
 
@@ -219,8 +234,11 @@ public enum App {
     guard let job = state.job else { return }
     let t = state.session.trainer
     let done = t.epoch - job.startEpoch
-    var line = "\(interrupted ? "interrupted after" : "trained") \(done) epoch\(done == 1 ? "" : "s") (now at epoch \(t.epoch))"
-    if let last = t.lossHistory.last { line += ": mean E = \(NumberFormat.format(last, digits: state.session.digits))" }
+    var line =
+      "\(interrupted ? "interrupted after" : "trained") \(done) epoch\(done == 1 ? "" : "s") (now at epoch \(t.epoch))"
+    if let last = t.lossHistory.last {
+      line += ": mean E = \(NumberFormat.format(last, digits: state.session.digits))"
+    }
     state.log([line] + (t.divergence.map { [$0.description] } ?? []), kind: .output)
     state.job = nil
   }

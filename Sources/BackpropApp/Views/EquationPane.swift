@@ -10,7 +10,9 @@ enum EquationPane {
     let g = state.glyphs
     let digits = state.session.digits
     if let d = t.divergence {
-      for (k, line) in TextWrap.wrap(g.text(d.description), width: width).prefix(height).enumerated() {
+      for (k, line) in TextWrap.wrap(g.text(d.description), width: width).prefix(height)
+        .enumerated()
+      {
         let style: CellStyle = state.colors ? [.bold, .red] : .bold
         grid.put(line, x: 0, y: k, style: style)
       }
@@ -18,7 +20,8 @@ enum EquationPane {
     }
     let recent = t.recentSteps(max(1, height))
     guard let current = recent.last else {
-      let next = t.nextStep.map { "Next: \($0.symbol). Press space (or type `step`) to compute it." }
+      let next =
+        t.nextStep.map { "Next: \($0.symbol). Press space (or type `step`) to compute it." }
         ?? "No training samples yet: `example mazur`, `data xor` or `sample add X… -> T…`."
       for (k, line) in TextWrap.wrap(g.text(next), width: width).prefix(height).enumerated() {
         grid.put(line, x: 0, y: k, style: .dim)
@@ -28,9 +31,13 @@ enum EquationPane {
     let e = t.explain(current, digits: digits)
     var lines: [(String, CellStyle)] = []
     lines.append((g.text("rule: " + e.rule), .dim))
-    for piece in TextWrap.wrapEquation(g.text(e.line), width: width) { lines.append((piece, .bold)) }
+    for piece in TextWrap.wrapEquation(g.text(e.line), width: width) {
+      lines.append((piece, .bold))
+    }
     if let note = e.note {
-      for piece in TextWrap.wrapEquation(g.text(note), width: width) { lines.append((piece, .plain)) }
+      for piece in TextWrap.wrapEquation(g.text(note), width: width) {
+        lines.append((piece, .plain))
+      }
     }
     // Earlier steps fill the space above.
     var earlier: [(String, CellStyle)] = []
@@ -38,7 +45,8 @@ enum EquationPane {
       guard earlier.count + lines.count < height else { break }
       let text = g.text(t.explain(step, digits: digits).line)
       let ellipsis = g.text("…")
-      let shown = text.displayWidth > width ? String(text.prefix(width - ellipsis.count)) + ellipsis : text
+      let shown =
+        text.displayWidth > width ? String(text.prefix(width - ellipsis.count)) + ellipsis : text
       earlier.insert((shown, .dim), at: 0)
     }
     let all = Array((earlier + lines).suffix(height))

@@ -23,7 +23,8 @@ enum HelpOverlay {
     let h = min(state.height - 2, 40)
     var box = TextGrid(width: w, height: h)
     box.fill(" ", x: 0, y: 0, width: w, height: h)
-    box.box(x: 0, y: 0, width: w, height: h, glyphs: g, title: "Help (any key closes)", style: .bold)
+    box.box(
+      x: 0, y: 0, width: w, height: h, glyphs: g, title: "Help (any key closes)", style: .bold)
     var lines: [(String, CellStyle)] = [("Keys", .bold)]
     for (k, v) in keys { lines.append((g.text(k.padded(to: 12) + v), .plain)) }
     lines.append(("", .plain))

@@ -52,7 +52,10 @@ enum NetworkDiagram {
       let l = shape.layer(ofNeuron: j)!
       let name = l == 0 ? "x\(j)" : "(\(j))"
       let value: Double? =
-        l == 0 ? t.input(j) : (t.isComputed(.output(j)) ? t.values.output[j - 1] : (t.isComputed(.net(j)) ? t.values.net[j - 1] : nil))
+        l == 0
+        ? t.input(j)
+        : (t.isComputed(.output(j))
+          ? t.values.output[j - 1] : (t.isComputed(.net(j)) ? t.values.net[j - 1] : nil))
       if let value {
         let short = name + " " + NumberFormat.format(value, digits: 3)
         if short.displayWidth <= room { return short }
@@ -95,7 +98,8 @@ enum NetworkDiagram {
           let x1 = b.x - 1
           drawLine(&grid, from: (x0, a.y), to: (x1, b.y), negative: w < 0, glyphs: g, style: style)
           let name = g.text(Parameter.weight(from: i, to: j).name) + "=" + n(w)
-          edgeLabels.append((name, (x0 + x1) / 2 - name.displayWidth / 2, (a.y + b.y) / 2, hot ? [.bold] : .dim))
+          edgeLabels.append(
+            (name, (x0 + x1) / 2 - name.displayWidth / 2, (a.y + b.y) / 2, hot ? [.bold] : .dim))
         }
       }
     }
@@ -146,7 +150,9 @@ enum NetworkDiagram {
     let down: Character = negative ? (u ? "⋱" : ".") : (u ? "╲" : "\\")
     let up: Character = negative ? (u ? "⋰" : ".") : (u ? "╱" : "/")
     func plot(_ x: Int, _ y: Int, _ c: Character) {
-      if grid[x, y].character == " " || style.contains(.reverse) { grid[x, y] = Cell(character: c, style: style) }
+      if grid[x, y].character == " " || style.contains(.reverse) {
+        grid[x, y] = Cell(character: c, style: style)
+      }
     }
     var y = y0
     var x = x0

@@ -16,7 +16,11 @@ enum OutputPane {
       for piece in TextWrap.wrap(g.text(line.text), width: width) { rows.append((piece, style)) }
     }
     if rows.isEmpty {
-      rows = TextWrap.wrap(g.text("Commands and their answers appear here. Try `help`, `forward`, `explain δ_5`, `show`."), width: width).map { ($0, .dim) }
+      rows = TextWrap.wrap(
+        g.text(
+          "Commands and their answers appear here. Try `help`, `forward`, `explain δ_5`, `show`."),
+        width: width
+      ).map { ($0, .dim) }
     }
     for (k, row) in rows.suffix(height).enumerated() { grid.put(row.0, x: 0, y: k, style: row.1) }
     return grid

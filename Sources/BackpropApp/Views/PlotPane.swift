@@ -16,7 +16,9 @@ enum PlotPane {
         scale: state.plot.logScale ? .logarithmic : .linear)
       if t.lossHistory.isEmpty {
         var grid = TextGrid(width: width, height: height)
-        grid.put(state.glyphs.text("no epochs yet: `epoch` or `train N`"), x: 0, y: 0, style: .dim, maxWidth: width)
+        grid.put(
+          state.glyphs.text("no epochs yet: `epoch` or `train N`"), x: 0, y: 0, style: .dim,
+          maxWidth: width)
         return grid
       }
       return plot.render(width: width, height: height, glyphs: state.glyphs)
@@ -30,7 +32,9 @@ enum PlotPane {
     let params = state.plot.weights ?? defaultWeights(net)
     guard let (p, q) = params, net.contains(p), net.contains(q), !t.samples.isEmpty else {
       var grid = TextGrid(width: width, height: height)
-      grid.put(state.glyphs.text("the surface needs two weights and at least one sample"), x: 0, y: 0, style: .dim, maxWidth: width)
+      grid.put(
+        state.glyphs.text("the surface needs two weights and at least one sample"), x: 0, y: 0,
+        style: .dim, maxWidth: width)
       return grid
     }
     let samples = t.samples
@@ -42,13 +46,17 @@ enum PlotPane {
     }
     var path: [PlotPoint] = []
     if case .weight(let i1, let j1) = p, case .weight(let i2, let j2) = q,
-      let k1 = net.shape.weightIndex(from: i1, to: j1), let k2 = net.shape.weightIndex(from: i2, to: j2)
+      let k1 = net.shape.weightIndex(from: i1, to: j1),
+      let k2 = net.shape.weightIndex(from: i2, to: j2)
     {
-      path = t.trail.dropFirst(min(state.plot.pathStart, t.trail.count)).map { PlotPoint($0[k1], $0[k2]) }
+      path = t.trail.dropFirst(min(state.plot.pathStart, t.trail.count)).map {
+        PlotPoint($0[k1], $0[k2])
+      }
     }
     let title = samples.count == 1 ? "E, one sample" : "mean E over \(samples.count) samples"
     var plot = SurfacePlot(
-      title: state.glyphs.text(title), xLabel: state.glyphs.text(p.name), yLabel: state.glyphs.text(q.name),
+      title: state.glyphs.text(title), xLabel: state.glyphs.text(p.name),
+      yLabel: state.glyphs.text(q.name),
       path: path, current: PlotPoint(net[p], net[q]), function: function)
     if let x = state.plot.xRange, let y = state.plot.yRange {
       plot.xRange = PlotRange(x.lowerBound, x.upperBound)
@@ -66,14 +74,18 @@ enum PlotPane {
       if let m = plot.minimum { points.append(m) }
       let (x, y) = PlotRangeChooser.covering(points: points)
       // At least two units across, so the shape of the surface (the valley) is visible.
-      plot.xRange = x.span >= 2 ? x : PlotRange((x.lower + x.upper) / 2 - 1, (x.lower + x.upper) / 2 + 1)
-      plot.yRange = y.span >= 2 ? y : PlotRange((y.lower + y.upper) / 2 - 1, (y.lower + y.upper) / 2 + 1)
+      plot.xRange =
+        x.span >= 2 ? x : PlotRange((x.lower + x.upper) / 2 - 1, (x.lower + x.upper) / 2 + 1)
+      plot.yRange =
+        y.span >= 2 ? y : PlotRange((y.lower + y.upper) / 2 - 1, (y.lower + y.upper) / 2 + 1)
     }
     return plot.render(width: width, height: height, glyphs: state.glyphs)
   }
 
   static func defaultWeights(_ net: Network) -> (Parameter, Parameter)? {
-    let weights = net.allParameters.filter { if case .weight = $0 { return true }; return false }
+    let weights = net.allParameters.filter {
+      if case .weight = $0 { return true }; return false
+    }
     return weights.count >= 2 ? (weights[0], weights[1]) : nil
   }
 
@@ -95,7 +107,8 @@ enum PlotPane {
     let lower = loss == .binaryCrossEntropy || loss == .crossEntropy ? 0.001 : target - span
     let upper = loss == .binaryCrossEntropy || loss == .crossEntropy ? 0.999 : target + span
     let plot = LinePlot(
-      title: state.glyphs.text("E against o_\(j) (t_\(j) = \(NumberFormat.format(target)))"), xLabel: "o_\(j)", yLabel: "E",
+      title: state.glyphs.text("E against o_\(j) (t_\(j) = \(NumberFormat.format(target)))"),
+      xLabel: "o_\(j)", yLabel: "E",
       xRange: PlotRange(lower, upper), current: PlotPoint(y, loss.term(target: target, output: y)),
       function: { loss.term(target: target, output: $0) })
     return plot.render(width: width, height: height, glyphs: state.glyphs)

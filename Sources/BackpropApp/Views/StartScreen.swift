@@ -7,8 +7,11 @@ enum StartScreen {
     let h = state.height
     let g = state.glyphs
     var grid = TextGrid(width: w, height: h)
-    grid.put(g.text(" backprop · learn backpropagation one neuron at a time").padded(to: w), x: 0, y: 0, style: .reverse)
-    let intro = "Step through the algorithm exactly as the Wikipedia article “Backpropagation” derives it: every net_j, o_j, δ_j and ∂E/∂w_ij with its formula and its numbers. Choose a lesson, or free play."
+    grid.put(
+      g.text(" backprop · learn backpropagation one neuron at a time").padded(to: w), x: 0, y: 0,
+      style: .reverse)
+    let intro =
+      "Step through the algorithm exactly as the Wikipedia article “Backpropagation” derives it: every net_j, o_j, δ_j and ∂E/∂w_ij with its formula and its numbers. Choose a lesson, or free play."
     var y = 2
     for line in TextWrap.wrap(g.text(intro), width: w - 4) {
       grid.put(line, x: 2, y: y)
@@ -32,9 +35,13 @@ enum StartScreen {
       let isSelected = k == selected
       let marker = isSelected ? g.text("▶ ") : "  "
       var title = entry.0
-      if title.displayWidth > titleWidth - 1 { title = String(title.prefix(titleWidth - 2)) + g.text("…") }
+      if title.displayWidth > titleWidth - 1 {
+        title = String(title.prefix(titleWidth - 2)) + g.text("…")
+      }
       let text = marker + g.text(title).padded(to: titleWidth) + g.text(entry.1)
-      grid.put(text.padded(to: w - 4), x: 2, y: y, style: isSelected ? [.reverse, .bold] : .plain, maxWidth: w - 4)
+      grid.put(
+        text.padded(to: w - 4), x: 2, y: y, style: isSelected ? [.reverse, .bold] : .plain,
+        maxWidth: w - 4)
       y += 1
     }
     if catalog.isEmpty {
@@ -43,7 +50,8 @@ enum StartScreen {
     if let warning = state.lessons.warning {
       grid.put(g.text(warning), x: 2, y: h - 3, style: .dim, maxWidth: w - 4)
     }
-    grid.put(g.text(StatusLine.text(state)).padded(to: w), x: 0, y: h - 1, style: .reverse, maxWidth: w)
+    grid.put(
+      g.text(StatusLine.text(state)).padded(to: w), x: 0, y: h - 1, style: .reverse, maxWidth: w)
     return grid
   }
 }

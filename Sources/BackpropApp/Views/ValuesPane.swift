@@ -16,7 +16,9 @@ enum ValuesPane {
     let t = state.session.trainer
     let focus = Highlight(step: t.lastStep.map { ($0, t) })
 
-    let neuronHeader: String = "j".leftPadded(to: 3) + " " + "net_j".padded(to: cw) + "o_j".padded(to: cw) + "φ'".padded(to: cw) + "δ_j"
+    let neuronHeader: String =
+      "j".leftPadded(to: 3) + " " + "net_j".padded(to: cw) + "o_j".padded(to: cw)
+      + "φ'".padded(to: cw) + "δ_j"
     var neuronRows: [(String, CellStyle)] = [(g.text(neuronHeader), .underline)]
     var focusNeuronRow = 0
     for r in table.neurons {
@@ -28,7 +30,8 @@ enum ValuesPane {
       neuronRows.append((g.text(text), hot ? [.bold, .reverse] : (r.layer == 0 ? .dim : .plain)))
     }
     let nameWidth = max(6, (table.weights.map { $0.parameter.name.displayWidth }.max() ?? 4) + 1)
-    let weightHeader: String = "".padded(to: nameWidth) + "w".padded(to: cw) + "∂E/∂w".padded(to: cw) + "Δw"
+    let weightHeader: String =
+      "".padded(to: nameWidth) + "w".padded(to: cw) + "∂E/∂w".padded(to: cw) + "Δw"
     var weightRows: [(String, CellStyle)] = [(g.text(weightHeader), .underline)]
     var focusWeightRow = 0
     for r in table.weights {
@@ -44,7 +47,9 @@ enum ValuesPane {
     let neuronWidth = neuronRows.map { $0.0.displayWidth }.max() ?? 0
     let weightWidth = weightRows.map { $0.0.displayWidth }.max() ?? 0
 
-    func draw(_ rows: [(String, CellStyle)], x: Int, y: Int, height h: Int, focusRow: Int, width w: Int) {
+    func draw(
+      _ rows: [(String, CellStyle)], x: Int, y: Int, height h: Int, focusRow: Int, width w: Int
+    ) {
       guard h > 0 else { return }
       // Keep the header; scroll the body so the focus row shows.
       let body = Array(rows.dropFirst())
@@ -59,17 +64,23 @@ enum ValuesPane {
       }
       if body.count > visible && visible > 0 {
         let more = g.text("↓\(body.count - visible - start)")
-        if body.count - visible - start > 0 { grid.put(more, x: x + w - more.displayWidth, y: y + h - 1, style: .dim) }
+        if body.count - visible - start > 0 {
+          grid.put(more, x: x + w - more.displayWidth, y: y + h - 1, style: .dim)
+        }
       }
     }
 
     if neuronWidth + 2 + weightWidth <= width {
       draw(neuronRows, x: 0, y: 0, height: height, focusRow: focusNeuronRow, width: neuronWidth)
-      draw(weightRows, x: neuronWidth + 2, y: 0, height: height, focusRow: focusWeightRow, width: width - neuronWidth - 2)
+      draw(
+        weightRows, x: neuronWidth + 2, y: 0, height: height, focusRow: focusWeightRow,
+        width: width - neuronWidth - 2)
     } else {
       let neuronHeight = min(neuronRows.count, max(2, height / 2))
       draw(neuronRows, x: 0, y: 0, height: neuronHeight, focusRow: focusNeuronRow, width: width)
-      draw(weightRows, x: 0, y: neuronHeight, height: height - neuronHeight, focusRow: focusWeightRow, width: width)
+      draw(
+        weightRows, x: 0, y: neuronHeight, height: height - neuronHeight, focusRow: focusWeightRow,
+        width: width)
     }
     return grid
   }

@@ -29,9 +29,13 @@ public enum Views {
 
   /// Where the terminal cursor goes: in the command line while typing.
   public static func cursor(_ state: AppState) -> (x: Int, y: Int)? {
-    guard state.width >= minimumWidth, state.height >= minimumHeight, state.overlay == nil else { return nil }
+    guard state.width >= minimumWidth, state.height >= minimumHeight, state.overlay == nil else {
+      return nil
+    }
     if case .start = state.screen { return nil }
-    guard state.isEditing || (state.screen == .lesson && state.lessons.capturesKeys) else { return nil }
+    guard state.isEditing || (state.screen == .lesson && state.lessons.capturesKeys) else {
+      return nil
+    }
     let prompt = promptText(state)
     let before = String(state.editor.text.prefix(state.editor.cursor))
     return (min(state.width - 1, prompt.displayWidth + before.displayWidth), state.height - 2)
@@ -48,7 +52,9 @@ public enum Views {
     for (k, line) in lines.enumerated() {
       let wrapped = TextWrap.wrap(line, width: max(1, state.width))
       for (m, piece) in wrapped.enumerated() {
-        grid.put(piece, x: max(0, (state.width - piece.displayWidth) / 2), y: top + k + m, style: k == 0 ? .bold : .plain)
+        grid.put(
+          piece, x: max(0, (state.width - piece.displayWidth) / 2), y: top + k + m,
+          style: k == 0 ? .bold : .plain)
       }
     }
     return grid
@@ -75,7 +81,9 @@ public enum Views {
 
     // Title bar.
     let mode = state.screen == .lesson ? (state.lessons.activeTitle ?? "lesson") : "free play"
-    let title = " backprop · \(mode) · \(t.network.shape.description) · " + ValuesTable.summary(t, digits: state.session.digits)
+    let title =
+      " backprop · \(mode) · \(t.network.shape.description) · "
+      + ValuesTable.summary(t, digits: state.session.digits)
     grid.put(g.text(title).padded(to: w), x: 0, y: 0, style: .reverse, maxWidth: w)
 
     let bodyTop = 1
@@ -93,14 +101,23 @@ public enum Views {
 
     // Top: diagram | values.
     let diagramWidth = w >= 160 ? w / 2 : w * 45 / 100
-    pane(&grid, x: 0, y: bodyTop, width: diagramWidth, height: topHeight, title: "Network \(t.network.shape.description)", glyphs: g) {
+    pane(
+      &grid, x: 0, y: bodyTop, width: diagramWidth, height: topHeight,
+      title: "Network \(t.network.shape.description)", glyphs: g
+    ) {
       NetworkDiagram.render(state, width: $0, height: $1)
     }
-    pane(&grid, x: diagramWidth, y: bodyTop, width: w - diagramWidth, height: topHeight, title: "Values", glyphs: g) {
+    pane(
+      &grid, x: diagramWidth, y: bodyTop, width: w - diagramWidth, height: topHeight,
+      title: "Values", glyphs: g
+    ) {
       ValuesPane.render(state, width: $0, height: $1)
     }
     // Equation.
-    pane(&grid, x: 0, y: bodyTop + topHeight, width: w, height: equationHeight, title: "Equation", glyphs: g) {
+    pane(
+      &grid, x: 0, y: bodyTop + topHeight, width: w, height: equationHeight, title: "Equation",
+      glyphs: g
+    ) {
       EquationPane.render(state, width: $0, height: $1)
     }
     // Bottom: lesson and/or output, and the plot.
@@ -108,16 +125,24 @@ public enum Views {
     let leftWidth = plotShown ? max(30, w - max(42, w * 45 / 100)) : w
     if lessonMode {
       let progress = state.lessons.progressText.map { " · \($0)" } ?? ""
-      pane(&grid, x: 0, y: bottomY, width: leftWidth, height: bottomHeight, title: "Lesson\(progress)", glyphs: g) {
+      pane(
+        &grid, x: 0, y: bottomY, width: leftWidth, height: bottomHeight, title: "Lesson\(progress)",
+        glyphs: g
+      ) {
         LessonPane.render(state, width: $0, height: $1)
       }
     } else {
-      pane(&grid, x: 0, y: bottomY, width: leftWidth, height: bottomHeight, title: "Output", glyphs: g) {
+      pane(
+        &grid, x: 0, y: bottomY, width: leftWidth, height: bottomHeight, title: "Output", glyphs: g
+      ) {
         OutputPane.render(state, width: $0, height: $1)
       }
     }
     if plotShown {
-      pane(&grid, x: leftWidth, y: bottomY, width: w - leftWidth, height: bottomHeight, title: "Plot: \(state.plot.kind.rawValue)", glyphs: g) {
+      pane(
+        &grid, x: leftWidth, y: bottomY, width: w - leftWidth, height: bottomHeight,
+        title: "Plot: \(state.plot.kind.rawValue)", glyphs: g
+      ) {
         PlotPane.render(state, width: $0, height: $1)
       }
     }
@@ -125,14 +150,19 @@ public enum Views {
     // Command line and status line.
     let prompt = promptText(state)
     var line = prompt + String(state.editor.text)
-    if !state.isEditing && !(state.screen == .lesson && state.lessons.capturesKeys) && state.editor.isEmpty {
+    if !state.isEditing && !(state.screen == .lesson && state.lessons.capturesKeys)
+      && state.editor.isEmpty
+    {
       line = prompt + g.text("(press : to type a command, ? for help)")
     }
     grid.put(g.text(line), x: 0, y: h - 2, style: state.isEditing ? .bold : .dim, maxWidth: w)
     if !state.completions.isEmpty {
-      grid.put(g.text("  ⇥ " + state.completions.joined(separator: " ")), x: 0, y: h - 3, style: .dim, maxWidth: w)
+      grid.put(
+        g.text("  ⇥ " + state.completions.joined(separator: " ")), x: 0, y: h - 3, style: .dim,
+        maxWidth: w)
     }
-    grid.put(g.text(StatusLine.text(state)).padded(to: w), x: 0, y: h - 1, style: .reverse, maxWidth: w)
+    grid.put(
+      g.text(StatusLine.text(state)).padded(to: w), x: 0, y: h - 1, style: .reverse, maxWidth: w)
     return grid
   }
 
@@ -142,11 +172,14 @@ public enum Views {
 
   /// Draws a titled box and the content a closure renders for its inside.
   static func pane(
-    _ grid: inout TextGrid, x: Int, y: Int, width: Int, height: Int, title: String, glyphs: GlyphSet,
+    _ grid: inout TextGrid, x: Int, y: Int, width: Int, height: Int, title: String,
+    glyphs: GlyphSet,
     content: (Int, Int) -> TextGrid
   ) {
     guard width >= 4, height >= 3 else { return }
-    grid.box(x: x, y: y, width: width, height: height, glyphs: glyphs, title: glyphs.text(title), style: .plain)
+    grid.box(
+      x: x, y: y, width: width, height: height, glyphs: glyphs, title: glyphs.text(title),
+      style: .plain)
     let inner = content(width - 4, height - 2)
     grid.blit(inner, x: x + 2, y: y + 1)
   }

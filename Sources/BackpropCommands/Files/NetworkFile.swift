@@ -37,7 +37,10 @@ public struct NetworkFile: Codable, Equatable, Sendable {
     var w: [[[Double]]] = []
     var b: [[Double]] = []
     for l in 1..<shape.layerCount {
-      w.append(shape.neurons(inLayer: l).map { j in shape.neurons(inLayer: l - 1).map { i in net[.weight(from: i, to: j)] } })
+      w.append(
+        shape.neurons(inLayer: l).map { j in
+          shape.neurons(inLayer: l - 1).map { i in net[.weight(from: i, to: j)] }
+        })
       b.append(shape.neurons(inLayer: l).map { net.biases[$0 - 1] })
     }
     weights = w
@@ -49,40 +52,63 @@ public struct NetworkFile: Codable, Equatable, Sendable {
 
   /// Builds the trainer this file describes, or says what is wrong with it.
   public func trainer() throws(FileFormatError) -> Trainer {
-    guard format == Self.formatName else { throw .init("`format` is \"\(format)\", expected \"\(Self.formatName)\"") }
-    guard version == Self.currentVersion else { throw .init("version \(version) is not supported (this backprop reads version \(Self.currentVersion))") }
+    guard format == Self.formatName else {
+      throw .init("`format` is \"\(format)\", expected \"\(Self.formatName)\"")
+    }
+    guard version == Self.currentVersion else {
+      throw .init(
+        "version \(version) is not supported (this backprop reads version \(Self.currentVersion))")
+    }
     let shape: NetworkShape
-    do { shape = try NetworkShape(layerSizes: layers) } catch { throw .init("`layers`: \(error.description)") }
+    do { shape = try NetworkShape(layerSizes: layers) } catch {
+      throw .init("`layers`: \(error.description)")
+    }
     var acts: [Activation] = []
     for a in activations {
       guard let v = Activation.named(a) else { throw .init("unknown activation \"\(a)\"") }
       acts.append(v)
     }
     guard let lossValue = Loss.named(loss) else { throw .init("unknown loss \"\(loss)\"") }
-    guard let biasMode = BiasMode(rawValue: bias) else { throw .init("`bias` must be on, off or frozen, not \"\(bias)\"") }
-    guard let m = TrainingMode(rawValue: mode) else { throw .init("`mode` must be online or batch, not \"\(mode)\"") }
+    guard let biasMode = BiasMode(rawValue: bias) else {
+      throw .init("`bias` must be on, off or frozen, not \"\(bias)\"")
+    }
+    guard let m = TrainingMode(rawValue: mode) else {
+      throw .init("`mode` must be online or batch, not \"\(mode)\"")
+    }
     var net: Network
-    do { net = try Network(shape: shape, activations: acts, loss: lossValue, biasMode: biasMode) } catch {
+    do {
+      net = try Network(shape: shape, activations: acts, loss: lossValue, biasMode: biasMode)
+    } catch {
       throw .init(error.description)
     }
     guard weights.count == shape.layerCount - 1, biases.count == shape.layerCount - 1 else {
-      throw .init("`weights` and `biases` need one entry per layer after the inputs (\(shape.layerCount - 1))")
+      throw .init(
+        "`weights` and `biases` need one entry per layer after the inputs (\(shape.layerCount - 1))"
+      )
     }
     for l in 1..<shape.layerCount {
       let rows = weights[l - 1]
-      guard rows.count == shape.layerSizes[l], rows.allSatisfy({ $0.count == shape.layerSizes[l - 1] }) else {
-        throw .init("`weights[\(l - 1)]` must be \(shape.layerSizes[l]) rows of \(shape.layerSizes[l - 1]) numbers")
+      guard rows.count == shape.layerSizes[l],
+        rows.allSatisfy({ $0.count == shape.layerSizes[l - 1] })
+      else {
+        throw .init(
+          "`weights[\(l - 1)]` must be \(shape.layerSizes[l]) rows of \(shape.layerSizes[l - 1]) numbers"
+        )
       }
       guard biases[l - 1].count == shape.layerSizes[l] else {
         throw .init("`biases[\(l - 1)]` must have \(shape.layerSizes[l]) numbers")
       }
       for (jj, j) in shape.neurons(inLayer: l).enumerated() {
-        for (ii, i) in shape.neurons(inLayer: l - 1).enumerated() { net[.weight(from: i, to: j)] = rows[jj][ii] }
+        for (ii, i) in shape.neurons(inLayer: l - 1).enumerated() {
+          net[.weight(from: i, to: j)] = rows[jj][ii]
+        }
         net.biases[j - 1] = biasMode == .off ? 0 : biases[l - 1][jj]
       }
     }
-    for (k, s) in samples.enumerated() where s.inputs.count != shape.inputCount || s.targets.count != shape.outputCount {
-      throw .init("sample \(k + 1) needs \(shape.inputCount) inputs and \(shape.outputCount) targets")
+    for (k, s) in samples.enumerated()
+    where s.inputs.count != shape.inputCount || s.targets.count != shape.outputCount {
+      throw .init(
+        "sample \(k + 1) needs \(shape.inputCount) inputs and \(shape.outputCount) targets")
     }
     guard eta.isFinite, eta >= 0 else { throw .init("`eta` must be a finite number ≥ 0") }
     return Trainer(network: net, samples: samples, learningRate: eta, mode: m)
@@ -105,9 +131,13 @@ public struct NetworkFile: Codable, Equatable, Sendable {
     } catch let DecodingError.keyNotFound(key, _) {
       throw .init("missing field `\(key.stringValue)`")
     } catch let DecodingError.typeMismatch(_, context) {
-      throw .init("wrong type at `\(context.codingPath.map(\.stringValue).joined(separator: "."))`: \(context.debugDescription)")
+      throw .init(
+        "wrong type at `\(context.codingPath.map(\.stringValue).joined(separator: "."))`: \(context.debugDescription)"
+      )
     } catch let DecodingError.dataCorrupted(context) {
-      throw .init("not valid JSON: \(context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription)")
+      throw .init(
+        "not valid JSON: \(context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription)"
+      )
     } catch {
       throw .init("could not read it: \(error)")
     }

@@ -33,11 +33,13 @@ public struct ValuesTable: Sendable {
     for l in 0..<shape.layerCount {
       for j in shape.neurons(inLayer: l) {
         if l == 0 {
-          neurons.append(NeuronRow(j: j, layer: 0, net: nil, output: t.input(j), derivative: nil, delta: nil))
+          neurons.append(
+            NeuronRow(j: j, layer: 0, net: nil, output: t.input(j), derivative: nil, delta: nil))
         } else {
           neurons.append(
             NeuronRow(
-              j: j, layer: l, net: context.value(of: .net(j)), output: context.value(of: .output(j)),
+              j: j, layer: l, net: context.value(of: .net(j)),
+              output: context.value(of: .output(j)),
               derivative: context.value(of: .derivative(j)), delta: context.value(of: .delta(j))))
         }
       }
@@ -47,7 +49,10 @@ public struct ValuesTable: Sendable {
       weights.append(
         WeightRow(
           parameter: p, value: t.network[p], gradient: context.value(of: .gradient(p)),
-          change: context.value(of: .change(p)), frozen: { if case .bias = p { return t.network.biasMode == .frozen }; return false }()))
+          change: context.value(of: .change(p)),
+          frozen: {
+            if case .bias = p { return t.network.biasMode == .frozen }; return false
+          }()))
     }
     self.neurons = neurons
     self.weights = weights
@@ -61,7 +66,8 @@ public struct ValuesTable: Sendable {
     var parts = ["epoch \(t.epoch)"]
     if !t.samples.isEmpty {
       parts.append("sample \(t.position.sample + 1)/\(t.samples.count)")
-      parts.append("\(t.position.phase.rawValue) \(t.position.index)/\(t.steps(of: t.position.phase).count)")
+      parts.append(
+        "\(t.position.phase.rawValue) \(t.position.index)/\(t.steps(of: t.position.phase).count)")
     } else {
       parts.append("no samples")
     }
@@ -76,7 +82,8 @@ public struct ValuesTable: Sendable {
     let c = { (x: Double?) in x.map { NumberFormat.format($0, digits: digits) } ?? "" }
     let width = digits + 7
     var lines = [
-      "j".leftPad(4) + "  " + "layer".pad(6) + ["net_j", "o_j", "φ'(net_j)", "δ_j"].map { $0.pad(width) }.joined()
+      "j".leftPad(4) + "  " + "layer".pad(6)
+        + ["net_j", "o_j", "φ'(net_j)", "δ_j"].map { $0.pad(width) }.joined()
     ]
     for r in neurons {
       let layer = r.layer == 0 ? "in" : "\(r.layer)"
@@ -94,15 +101,21 @@ public struct ValuesTable: Sendable {
     var lines = ["".pad(nameWidth) + ["value", "∂E/∂·", "Δ"].map { $0.pad(width) }.joined()]
     for r in weights {
       let change = r.frozen ? "(frozen)" : c(r.change)
-      lines.append(r.parameter.name.pad(nameWidth) + [c(r.value), c(r.gradient), change].map { $0.pad(width) }.joined())
+      lines.append(
+        r.parameter.name.pad(nameWidth)
+          + [c(r.value), c(r.gradient), change].map { $0.pad(width) }.joined())
     }
     return lines.map { $0.trimmingTrailingSpaces() }
   }
 }
 
 extension String {
-  func pad(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
-  func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+  func pad(_ width: Int) -> String {
+    count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+  }
+  func leftPad(_ width: Int) -> String {
+    count >= width ? self : String(repeating: " ", count: width - count) + self
+  }
   func trimmingTrailingSpaces() -> String {
     var s = self
     while s.last == " " { s.removeLast() }

@@ -41,14 +41,19 @@ struct Arguments {
     return v
   }
 
-  mutating func integer(_ what: String, in range: ClosedRange<Int>? = nil) throws(CommandError) -> Int {
+  mutating func integer(_ what: String, in range: ClosedRange<Int>? = nil) throws(CommandError)
+    -> Int
+  {
     let t = try require(what)
     return try Self.integer(t, what, in: range)
   }
 
-  static func integer(_ t: Token, _ what: String, in range: ClosedRange<Int>? = nil) throws(CommandError) -> Int {
+  static func integer(_ t: Token, _ what: String, in range: ClosedRange<Int>? = nil)
+    throws(CommandError) -> Int
+  {
     guard let v = Int(t.text.replacingOccurrences(of: "_", with: "")) else {
-      throw CommandError(column: t.column, message: "`\(t.text)` is not a whole number", expected: what)
+      throw CommandError(
+        column: t.column, message: "`\(t.text)` is not a whole number", expected: what)
     }
     if let range, !range.contains(v) {
       throw CommandError(
@@ -61,7 +66,9 @@ struct Arguments {
   /// Fails if anything is left on the line.
   func finish(_ usage: String) throws(CommandError) {
     if let t = peek {
-      throw CommandError(column: t.column, message: "unexpected `\(t.text)`", expected: "end of line; usage: \(usage)")
+      throw CommandError(
+        column: t.column, message: "unexpected `\(t.text)`",
+        expected: "end of line; usage: \(usage)")
     }
   }
 }

@@ -68,7 +68,8 @@ public enum QuantityName: Hashable, Sendable {
     default: break
     }
     // φ'(net_5), as `get` prints it.
-    for prefix in ["φ'(net", "phi'(net", "dphi(net"] where lower.hasPrefix(prefix) && lower.hasSuffix(")") {
+    for prefix in ["φ'(net", "phi'(net", "dphi(net"]
+    where lower.hasPrefix(prefix) && lower.hasSuffix(")") {
       if let j = single(String(lower.dropFirst(prefix.count).dropLast())) { return .derivative(j) }
     }
     // Longest prefixes first.
@@ -82,7 +83,8 @@ public enum QuantityName: Hashable, Sendable {
       guard let p = parameter(rest) else { return nil }
       return .gradient(p)
     }
-    for prefix in ["δw", "Δw", "dw", "delta_w", "deltaw"] where lower.hasPrefix(prefix.lowercased()) {
+    for prefix in ["δw", "Δw", "dw", "delta_w", "deltaw"] where lower.hasPrefix(prefix.lowercased())
+    {
       guard let (i, j) = pair(String(lower.dropFirst(prefix.count))) else { return nil }
       return .change(.weight(from: i, to: j))
     }
@@ -129,7 +131,9 @@ public enum QuantityName: Hashable, Sendable {
   }
 
   static func parameter(_ text: String) -> Parameter? {
-    if text.hasPrefix("w"), let (i, j) = pair(String(text.dropFirst())) { return .weight(from: i, to: j) }
+    if text.hasPrefix("w"), let (i, j) = pair(String(text.dropFirst())) {
+      return .weight(from: i, to: j)
+    }
     if text.hasPrefix("b"), let j = single(String(text.dropFirst())) { return .bias(j) }
     return nil
   }

@@ -50,7 +50,8 @@ public enum Tokenizer {
       current.append(character)
     }
     if quote != nil {
-      throw CommandError(column: quoteColumn, message: "this quote is never closed", expected: "a closing quote")
+      throw CommandError(
+        column: quoteColumn, message: "this quote is never closed", expected: "a closing quote")
     }
     if !current.isEmpty { tokens.append(Token(current, column: start)) }
     return joinAssignments(tokens)
@@ -68,7 +69,9 @@ public enum Tokenizer {
           t.text += tokens[k + 1].text
           k += 1
         }
-      } else if t.text.hasSuffix("="), t.text.count > 1, !t.text.hasPrefix("="), k + 1 < tokens.count {
+      } else if t.text.hasSuffix("="), t.text.count > 1, !t.text.hasPrefix("="),
+        k + 1 < tokens.count
+      {
         t.text += tokens[k + 1].text
         k += 1
       } else if t.text.hasPrefix("="), !t.text.hasPrefix("=>"), let previous = result.popLast() {

@@ -26,7 +26,8 @@ public struct CommandSpec: Sendable {
   public static let all: [CommandSpec] = [
     // Set-up
     .init(
-      name: "network", aliases: ["nn"], usage: "network SIZES [ACTIVATION[,ACTIVATION…]] [loss=LOSS] [bias=on|off|frozen] [seed=N]",
+      name: "network", aliases: ["nn"],
+      usage: "network SIZES [ACTIVATION[,ACTIVATION…]] [loss=LOSS] [bias=on|off|frozen] [seed=N]",
       summary: "define a new fully connected network",
       details: """
         SIZES are the layer sizes from inputs to outputs joined by dashes, e.g. 2-2-2 or 3-5-4-3 \
@@ -38,7 +39,8 @@ public struct CommandSpec: Sendable {
         (with logistic). Weights start random from the seed (default 1), the same on every machine. \
         The training samples are kept when their sizes still fit.
         """,
-      example: "network 2-3-1 tanh,logistic loss=half-squared bias=on seed=7", handler: .session, topic: "set-up"),
+      example: "network 2-3-1 tanh,logistic loss=half-squared bias=on seed=7", handler: .session,
+      topic: "set-up"),
     .init(
       name: "example", aliases: [], usage: "example NAME",
       summary: "load a worked example: mazur, linear, linear2, xor, and, or",
@@ -51,11 +53,14 @@ public struct CommandSpec: Sendable {
       example: "example mazur", handler: .session, topic: "set-up"),
     .init(
       name: "data", aliases: ["dataset"], usage: "data NAME",
-      summary: "replace the training samples with a built-in dataset (xor, and, or, linear, linear2, mazur)",
-      details: "The network must have the dataset's number of inputs and outputs; it is not changed.",
+      summary:
+        "replace the training samples with a built-in dataset (xor, and, or, linear, linear2, mazur)",
+      details:
+        "The network must have the dataset's number of inputs and outputs; it is not changed.",
       example: "data xor", handler: .session, topic: "set-up"),
     .init(
-      name: "sample", aliases: ["samples"], usage: "sample [add X… -> T… | list | clear | remove N | N]",
+      name: "sample", aliases: ["samples"],
+      usage: "sample [add X… -> T… | list | clear | remove N | N]",
       summary: "add, list, clear, remove or choose training samples",
       details: """
         `sample add 0.05 0.1 -> 0.01 0.99` adds a sample (inputs, then ->, then targets; `:` works \
@@ -84,13 +89,15 @@ public struct CommandSpec: Sendable {
     .init(
       name: "randomize", aliases: ["init", "seed"], usage: "randomize [SEED]",
       summary: "draw new random weights from a seed",
-      details: "Uniform in ±√(6/(fan_in + fan_out)), from a generator that gives the same numbers everywhere.",
+      details:
+        "Uniform in ±√(6/(fan_in + fan_out)), from a generator that gives the same numbers everywhere.",
       example: "randomize 42", handler: .session, topic: "set-up"),
     // Stepping
     .init(
       name: "step", aliases: ["s"], usage: "step [N]",
       summary: "run the next micro-step (or N of them) and show its formula with numbers",
-      details: "Micro-steps: net_j, o_j (with φ'(net_j)), E, then δ_j and ∂E/∂w_ij from the outputs inwards, then each update.",
+      details:
+        "Micro-steps: net_j, o_j (with φ'(net_j)), E, then δ_j and ∂E/∂w_ij from the outputs inwards, then each update.",
       example: "step 3", handler: .session, topic: "stepping"),
     .init(
       name: "finish", aliases: [], usage: "finish",
@@ -107,7 +114,8 @@ public struct CommandSpec: Sendable {
     .init(
       name: "update", aliases: [], usage: "update",
       summary: "apply Δw_ij = −η ∂E/∂w_ij to every weight (finishing earlier passes first)",
-      details: "In batch mode the update comes once every sample has been through forward and backward.",
+      details:
+        "In batch mode the update comes once every sample has been through forward and backward.",
       example: "update", handler: .session, topic: "stepping"),
     .init(
       name: "epoch", aliases: [], usage: "epoch",
@@ -120,7 +128,8 @@ public struct CommandSpec: Sendable {
       handler: .session, topic: "stepping"),
     .init(
       name: "restart", aliases: [], usage: "restart [history]",
-      summary: "go back to the start of the current pass; `restart history` also clears the loss curve",
+      summary:
+        "go back to the start of the current pass; `restart history` also clears the loss curve",
       details: "", example: "restart", handler: .session, topic: "stepping"),
     .init(
       name: "undo", aliases: ["z"], usage: "undo [N]",
@@ -142,7 +151,8 @@ public struct CommandSpec: Sendable {
       example: "show weights", handler: .session, topic: "looking"),
     .init(
       name: "get", aliases: ["print", "p"], usage: "get NAME…",
-      summary: "print quantities by name: w_35, b_3, net_3, o_5, δ_5, dphi_5, dE/dw_35, dw_35, x_1, t_5, E, eta",
+      summary:
+        "print quantities by name: w_35, b_3, net_3, o_5, δ_5, dphi_5, dE/dw_35, dw_35, x_1, t_5, E, eta",
       details: "", example: "get o_5 δ_5", handler: .session, topic: "looking"),
     .init(
       name: "explain", aliases: ["why"], usage: "explain [NAME|next|last]",
@@ -152,7 +162,8 @@ public struct CommandSpec: Sendable {
     .init(
       name: "gradcheck", aliases: ["check-gradients"], usage: "gradcheck [h=STEP]",
       summary: "compare every backprop gradient with central finite differences",
-      details: "(E(θ+h) − E(θ−h))/2h on the mean error over the samples, with the relative error per weight.",
+      details:
+        "(E(θ+h) − E(θ−h))/2h on the mean error over the samples, with the relative error per weight.",
       example: "gradcheck", handler: .session, topic: "looking"),
     // Files
     .init(
@@ -165,7 +176,8 @@ public struct CommandSpec: Sendable {
       handler: .session, topic: "files"),
     // App
     .init(
-      name: "plot", aliases: [], usage: "plot [surface [W1 W2]|parabola|loss [log]|off] [range=A:B,C:D] [clear]",
+      name: "plot", aliases: [],
+      usage: "plot [surface [W1 W2]|parabola|loss [log]|off] [range=A:B,C:D] [clear]",
       summary: "show a plot: the error surface over two weights, E against y, or the loss curve",
       details: """
         `plot surface` draws E over the two weights into the output (w_13 and w_23 for the linear \
@@ -193,10 +205,12 @@ public struct CommandSpec: Sendable {
       topic: "lessons"),
     .init(
       name: "answer", aliases: ["a"], usage: "answer VALUE",
-      summary: "in a lesson: answer the current question (a number, an option letter, or a command)",
+      summary:
+        "in a lesson: answer the current question (a number, an option letter, or a command)",
       details: "", example: "answer 0.75", handler: .app, topic: "lessons"),
     .init(
-      name: "hint", aliases: [], usage: "hint", summary: "in a lesson: a hint for the current question",
+      name: "hint", aliases: [], usage: "hint",
+      summary: "in a lesson: a hint for the current question",
       details: "", example: "hint", handler: .app, topic: "lessons"),
     .init(
       name: "skip", aliases: [], usage: "skip", summary: "in a lesson: skip the current question",
@@ -229,7 +243,9 @@ public struct CommandSpec: Sendable {
   public static func suggestion(for word: String) -> String? {
     let w = word.lowercased()
     let scored = all.flatMap(\.allNames).map { ($0, editDistance($0, w)) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, w.count / 3), w.count >= 3 || best.1 <= 1 else {
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, w.count / 3),
+      w.count >= 3 || best.1 <= 1
+    else {
       return completions(of: w).first
     }
     return named(best.0)?.name
@@ -244,7 +260,8 @@ public struct CommandSpec: Sendable {
     for i in 1...a.count {
       var current = [i] + Array(repeating: 0, count: b.count)
       for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        current[j] = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
       }
       previous = current
     }

@@ -13,14 +13,18 @@ extension Context {
     }
     let tmp = path + ".tmp-\(getpid())"
     guard FileManager.default.createFile(atPath: tmp, contents: data) else {
-      throw CommandError(column: t.column, message: "cannot write \(t.text)", expected: "a writable path")
+      throw CommandError(
+        column: t.column, message: "cannot write \(t.text)", expected: "a writable path")
     }
     if rename(tmp, path) != 0 {
       unlink(tmp)
-      throw CommandError(column: t.column, message: "cannot write \(t.text): \(String(cString: strerror(errno)))")
+      throw CommandError(
+        column: t.column, message: "cannot write \(t.text): \(String(cString: strerror(errno)))")
     }
     let count = trainer.samples.count
-    return CommandOutput(lines: ["saved \(trainer.network.shape.description) network and \(count) sample\(count == 1 ? "" : "s") to \(t.text)"])
+    return CommandOutput(lines: [
+      "saved \(trainer.network.shape.description) network and \(count) sample\(count == 1 ? "" : "s") to \(t.text)"
+    ])
   }
 
   mutating func load(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
@@ -28,14 +32,18 @@ extension Context {
     try args.finish(usage)
     let path = try resolve(t)
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw CommandError(column: t.column, message: "cannot read \(t.text)", expected: "an existing file written by `save`")
+      throw CommandError(
+        column: t.column, message: "cannot read \(t.text)",
+        expected: "an existing file written by `save`")
     }
     do {
       trainer = try NetworkFile.decode(data).trainer()
     } catch {
       throw CommandError(column: t.column, message: "\(t.text): \(error.message)")
     }
-    return CommandOutput(lines: ["loaded \(trainer.network.shape.description) network (\(Self.describe(trainer.network))) and \(trainer.samples.count) samples from \(t.text)"])
+    return CommandOutput(lines: [
+      "loaded \(trainer.network.shape.description) network (\(Self.describe(trainer.network))) and \(trainer.samples.count) samples from \(t.text)"
+    ])
   }
 
   /// The path a file argument may reach, or an error if the session confines files.
@@ -46,7 +54,8 @@ extension Context {
       let parts = t.text.split(separator: "/")
       if t.text.hasPrefix("/") || t.text.hasPrefix("~") || parts.contains("..") || t.text.isEmpty {
         throw CommandError(
-          column: t.column, message: "a lesson may only use files beside it, so `\(t.text)` is not allowed",
+          column: t.column,
+          message: "a lesson may only use files beside it, so `\(t.text)` is not allowed",
           expected: "a relative path without `..`")
       }
       // Resolve symbolic links so a link inside the folder cannot lead outside it.

@@ -10,7 +10,8 @@ extension Context {
     var lines = [table.summary]
     let kind = what?.text.lowercased() ?? "values"
     switch kind {
-    case "values", "all": lines += table.neuronLines(digits: digits) + [""] + table.weightLines(digits: digits)
+    case "values", "all":
+      lines += table.neuronLines(digits: digits) + [""] + table.weightLines(digits: digits)
     case "neurons": lines += table.neuronLines(digits: digits)
     case "weights": lines += table.weightLines(digits: digits)
     case "data", "samples": lines += listSamples().lines
@@ -21,19 +22,25 @@ extension Context {
         let r = net.shape.neurons(inLayer: l)
         let role = l == 0 ? "inputs" : (l == net.shape.outputLayer ? "outputs" : "hidden")
         let act = l == 0 ? "" : ", φ = \(net.activations[l].rawValue)"
-        let which = r.count == 1 ? "neuron \(r.lowerBound)" : "neurons \(r.lowerBound)–\(r.upperBound)"
+        let which =
+          r.count == 1 ? "neuron \(r.lowerBound)" : "neurons \(r.lowerBound)–\(r.upperBound)"
         lines.append("layer \(l) (\(role)): \(which)\(act)")
       }
-      if net.outputDeltaIsSimplified { lines.append("output δ_j = o_j − t_j (\(net.outputActivation.rawValue) with \(net.loss.rawValue))") }
+      if net.outputDeltaIsSimplified {
+        lines.append(
+          "output δ_j = o_j − t_j (\(net.outputActivation.rawValue) with \(net.loss.rawValue))")
+      }
     default:
       throw CommandError(
-        column: what!.column, message: "unknown table `\(what!.text)`", expected: "values, neurons, weights, data or network")
+        column: what!.column, message: "unknown table `\(what!.text)`",
+        expected: "values, neurons, weights, data or network")
     }
     var neurons: [JSONValue] = []
     for r in table.neurons {
       neurons.append(
         .object([
-          ("j", .number(Double(r.j))), ("layer", .number(Double(r.layer))), ("net", json(r.net)), ("o", json(r.output)),
+          ("j", .number(Double(r.j))), ("layer", .number(Double(r.layer))), ("net", json(r.net)),
+          ("o", json(r.output)),
           ("dphi", json(r.derivative)), ("delta", json(r.delta)),
         ]))
     }
@@ -41,13 +48,17 @@ extension Context {
     for r in table.weights {
       weights.append(
         .object([
-          ("name", .string(r.parameter.name)), ("value", .number(r.value)), ("gradient", json(r.gradient)),
+          ("name", .string(r.parameter.name)), ("value", .number(r.value)),
+          ("gradient", json(r.gradient)),
           ("change", json(r.change)), ("frozen", .bool(r.frozen)),
         ]))
     }
     return CommandOutput(
       lines: lines,
-      data: [("summary", .string(table.summary)), ("E", json(table.error)), ("neurons", .array(neurons)), ("weights", .array(weights))])
+      data: [
+        ("summary", .string(table.summary)), ("E", json(table.error)), ("neurons", .array(neurons)),
+        ("weights", .array(weights)),
+      ])
   }
 
   func json(_ x: Double?) -> JSONValue { x.map(JSONValue.number) ?? .null }
@@ -61,7 +72,9 @@ extension Context {
 
   mutating func get(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
     guard args.peek != nil else {
-      throw CommandError(column: args.endColumn, message: "missing a name", expected: "e.g. `get o_5` or `get w_35 δ_5`")
+      throw CommandError(
+        column: args.endColumn, message: "missing a name",
+        expected: "e.g. `get o_5` or `get w_35 δ_5`")
     }
     var lines: [String] = []
     var values: [(String, JSONValue)] = []
@@ -88,7 +101,9 @@ extension Context {
     return CommandOutput(lines: lines, data: [("values", .object(values))])
   }
 
-  mutating func explain(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+  mutating func explain(_ args: inout Arguments, usage: String) throws(CommandError)
+    -> CommandOutput
+  {
     let t = args.next()
     try args.finish(usage)
     let step: MicroStep
@@ -96,11 +111,15 @@ extension Context {
     switch t?.text.lowercased() {
     case nil, "last":
       guard let s = trainer.lastStep ?? trainer.recentSteps(1).last else {
-        throw CommandError(column: t?.column ?? 1, message: "no micro-step has run in this pass yet", expected: "`step`, or `explain next`")
+        throw CommandError(
+          column: t?.column ?? 1, message: "no micro-step has run in this pass yet",
+          expected: "`step`, or `explain next`")
       }
       step = s
     case "next":
-      guard let s = trainer.nextStep else { throw CommandError(column: t!.column, message: "there is no next step (no samples)") }
+      guard let s = trainer.nextStep else {
+        throw CommandError(column: t!.column, message: "there is no next step (no samples)")
+      }
       step = s
       preview = true
     default:
@@ -109,7 +128,9 @@ extension Context {
       case .net(let j): step = .net(j)
       case .output(let j), .derivative(let j):
         if j <= trainer.network.shape.inputCount {
-          return CommandOutput(lines: ["o_\(j) = x_\(j) = \(n(trainer.input(j) ?? 0)): an input neuron passes its input on"])
+          return CommandOutput(lines: [
+            "o_\(j) = x_\(j) = \(n(trainer.input(j) ?? 0)): an input neuron passes its input on"
+          ])
         }
         step = .output(j)
       case .delta(let j): step = .delta(j)
@@ -119,19 +140,27 @@ extension Context {
         let p: Parameter
         if case .change(let q) = name { p = q } else { p = name.parameter! }
         if !trainer.network.trainableParameters.contains(p) {
-          return CommandOutput(lines: ["\(p.name) = \(n(trainer.network[p])) (frozen: the update never changes it)"])
+          return CommandOutput(lines: [
+            "\(p.name) = \(n(trainer.network[p])) (frozen: the update never changes it)"
+          ])
         }
         step = .update(p)
       case .learningRate:
-        return CommandOutput(lines: ["η = \(n(trainer.learningRate)): the learning rate, the size of each step downhill in Δw_ij = −η ∂E/∂w_ij"])
+        return CommandOutput(lines: [
+          "η = \(n(trainer.learningRate)): the learning rate, the size of each step downhill in Δw_ij = −η ∂E/∂w_ij"
+        ])
       default:
-        throw CommandError(column: t!.column, message: "\(name.name) is given, not computed", expected: "a computed quantity such as net_3, o_5, δ_5, E, dE/dw_35")
+        throw CommandError(
+          column: t!.column, message: "\(name.name) is given, not computed",
+          expected: "a computed quantity such as net_3, o_5, δ_5, E, dE/dw_35")
       }
     }
     if preview {
       var copy = trainer
       guard copy.step() != nil else {
-        throw CommandError(column: t?.column ?? 1, message: trainer.divergence?.description ?? "there is no next step")
+        throw CommandError(
+          column: t?.column ?? 1,
+          message: trainer.divergence?.description ?? "there is no next step")
       }
       let e = copy.explain(step, digits: digits)
       return CommandOutput(
@@ -139,19 +168,30 @@ extension Context {
         data: [("explanation", e.json)])
     }
     if case .update(let p) = step, !trainer.isComputed(step) {
-      guard trainer.isComputed(.gradient(p)), trainer.mode == .online || trainer.position.phase == .update else {
-        return CommandOutput(lines: ["\(p.name) = \(n(trainer.network[p])); its gradient ∂E/∂\(p.name) has not been computed in this pass yet"])
+      guard trainer.isComputed(.gradient(p)),
+        trainer.mode == .online || trainer.position.phase == .update
+      else {
+        return CommandOutput(lines: [
+          "\(p.name) = \(n(trainer.network[p])); its gradient ∂E/∂\(p.name) has not been computed in this pass yet"
+        ])
       }
       let e = trainer.explain(step, digits: digits)
       return CommandOutput(
-        lines: ["\(p.name) = \(n(trainer.network[p])) now; the update will make it " + e.line, "    rule: " + e.rule]
+        lines: [
+          "\(p.name) = \(n(trainer.network[p])) now; the update will make it " + e.line,
+          "    rule: " + e.rule,
+        ]
           + (e.note.map { ["    " + $0] } ?? []),
         data: [("explanation", e.json)])
     }
     if !trainer.isComputed(step) {
-      let when = step.phase == trainer.position.phase ? "later in this pass" : "in the \(step.phase.rawValue) pass"
+      let when =
+        step.phase == trainer.position.phase
+        ? "later in this pass" : "in the \(step.phase.rawValue) pass"
       return CommandOutput(
-        lines: ["\(step.symbol) has not been computed in this pass yet (it comes \(when)); `explain next` shows the next step"],
+        lines: [
+          "\(step.symbol) has not been computed in this pass yet (it comes \(when)); `explain next` shows the next step"
+        ],
         data: [("computed", .bool(false))])
     }
     let e = trainer.explain(step, digits: digits)
@@ -160,12 +200,17 @@ extension Context {
     return CommandOutput(lines: lines, data: [("explanation", e.json)])
   }
 
-  mutating func gradcheck(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+  mutating func gradcheck(_ args: inout Arguments, usage: String) throws(CommandError)
+    -> CommandOutput
+  {
     var h = 1e-5
     if let t = args.next() {
       let (key, value) = Self.split(t)
-      guard key == "h" || key == nil, let v = NumberParser.parse(value ?? t.text), v > 0, v < 1 else {
-        throw CommandError(column: t.column, message: "`\(t.text)` is not a step size", expected: "h=1e-5 (between 0 and 1)")
+      guard key == "h" || key == nil, let v = NumberParser.parse(value ?? t.text), v > 0, v < 1
+      else {
+        throw CommandError(
+          column: t.column, message: "`\(t.text)` is not a step size",
+          expected: "h=1e-5 (between 0 and 1)")
       }
       h = v
     }
@@ -184,26 +229,35 @@ extension Context {
           + NumberFormat.format(r.relativeError, digits: 2))
       rows.append(
         .object([
-          ("name", .string(r.parameter.name)), ("backprop", .number(r.backprop)), ("numeric", .number(r.numeric)),
+          ("name", .string(r.parameter.name)), ("backprop", .number(r.backprop)),
+          ("numeric", .number(r.numeric)),
           ("relativeError", .number(r.relativeError)),
         ]))
     }
     if let worst = check.worst {
       let verdict = worst.relativeError < 1e-4 ? "agree" : "DISAGREE"
-      lines.append("worst: \(worst.parameter.name), relative error \(NumberFormat.format(worst.relativeError, digits: 2)): backprop and finite differences \(verdict)")
+      lines.append(
+        "worst: \(worst.parameter.name), relative error \(NumberFormat.format(worst.relativeError, digits: 2)): backprop and finite differences \(verdict)"
+      )
     }
-    return CommandOutput(lines: lines.map { $0.trimmingTrailingSpaces() }, data: [("rows", .array(rows))])
+    return CommandOutput(
+      lines: lines.map { $0.trimmingTrailingSpaces() }, data: [("rows", .array(rows))])
   }
 
   func help(_ args: inout Arguments) throws(CommandError) -> CommandOutput {
     if let t = args.next() {
       guard let spec = CommandSpec.named(t.text) else {
-        let hint = CommandSpec.suggestion(for: t.text).map { "did you mean `\($0)`?" } ?? "a command name"
+        let hint =
+          CommandSpec.suggestion(for: t.text).map { "did you mean `\($0)`?" } ?? "a command name"
         throw CommandError(column: t.column, message: "no command `\(t.text)`", expected: hint)
       }
-      return CommandOutput(lines: spec.helpText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+      return CommandOutput(
+        lines: spec.helpText.split(separator: "\n", omittingEmptySubsequences: false).map(
+          String.init))
     }
-    var lines = ["Commands (`help COMMAND` for more; names follow the article: w_35, b_3, net_3, o_5, δ_5, E, η):"]
+    var lines = [
+      "Commands (`help COMMAND` for more; names follow the article: w_35, b_3, net_3, o_5, δ_5, E, η):"
+    ]
     var topic = ""
     for spec in CommandSpec.all {
       if spec.topic != topic {

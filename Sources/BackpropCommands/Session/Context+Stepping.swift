@@ -7,7 +7,9 @@ extension Context {
   static let shownTail = 10
 
   /// Runs micro-steps while `more` says so, explaining the ones that will be shown.
-  mutating func runSteps(limit: Int = .max, until done: (MicroStep, Trainer) -> Bool) -> CommandOutput {
+  mutating func runSteps(limit: Int = .max, until done: (MicroStep, Trainer) -> Bool)
+    -> CommandOutput
+  {
     var head: [String] = []
     var tail: [String] = []
     var explanations: [JSONValue] = []
@@ -15,7 +17,8 @@ extension Context {
     var lastHeader = ""
     var count = 0
     while count < limit {
-      let header = "— \(trainer.position.phase.rawValue) pass, sample \(trainer.position.sample + 1) —"
+      let header =
+        "— \(trainer.position.phase.rawValue) pass, sample \(trainer.position.sample + 1) —"
       guard let (s, e) = step() else { break }
       count += 1
       steps.append(s)
@@ -37,12 +40,15 @@ extension Context {
     }
     var lines = head
     if count > Self.shownHead {
-      lines.append("… \(count - Self.shownHead - min(Self.shownTail, count - Self.shownHead)) more micro-steps …")
+      lines.append(
+        "… \(count - Self.shownHead - min(Self.shownTail, count - Self.shownHead)) more micro-steps …"
+      )
       lines += tail
     }
     lines += statusAfterRun()
     return CommandOutput(
-      lines: lines, data: [("count", .number(Double(count))), ("steps", .array(explanations))], steps: steps)
+      lines: lines, data: [("count", .number(Double(count))), ("steps", .array(explanations))],
+      steps: steps)
   }
 
   /// Where things stand after stepping: divergence, a finished epoch, what comes next.
@@ -50,15 +56,20 @@ extension Context {
     var lines: [String] = []
     if let d = trainer.divergence { lines.append(d.description) }
     if trainer.position == .start, let last = trainer.lossHistory.last, trainer.epoch > 0 {
-      lines.append("epoch \(trainer.epoch) complete: mean E = \(n(last)) (each sample before its update)")
+      lines.append(
+        "epoch \(trainer.epoch) complete: mean E = \(n(last)) (each sample before its update)")
     }
     if let next = trainer.nextStep, trainer.divergence == nil {
-      lines.append("next: \(next.symbol) (\(trainer.position.phase.rawValue) pass, sample \(trainer.position.sample + 1))")
+      lines.append(
+        "next: \(next.symbol) (\(trainer.position.phase.rawValue) pass, sample \(trainer.position.sample + 1))"
+      )
     }
     return lines
   }
 
-  mutating func stepCommand(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+  mutating func stepCommand(_ args: inout Arguments, usage: String) throws(CommandError)
+    -> CommandOutput
+  {
     var count = 1
     if args.peek != nil { count = try args.integer("a number of micro-steps", in: 1...1_000_000) }
     try args.finish(usage)
@@ -68,7 +79,9 @@ extension Context {
 
   /// `finish` (phase = nil), `forward`, `backward`, `update`: run to the end of that phase of the
   /// current sample, running earlier phases first when needed.
-  mutating func runPhase(_ target: Phase?, _ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+  mutating func runPhase(_ target: Phase?, _ args: inout Arguments, usage: String)
+    throws(CommandError) -> CommandOutput
+  {
     try args.finish(usage)
     try requireSamples(1)
     let order: [Phase: Int] = [.forward: 0, .backward: 1, .update: 2]
@@ -81,20 +94,24 @@ extension Context {
     if order[phase]! < order[here.phase]! {
       throw CommandError(
         column: 1,
-        message: "the \(phase.rawValue) pass of sample \(here.sample + 1) is already done; next is the \(here.phase.rawValue) pass",
+        message:
+          "the \(phase.rawValue) pass of sample \(here.sample + 1) is already done; next is the \(here.phase.rawValue) pass",
         expected: "`\(here.phase.rawValue)`, `step`, or `undo` to go back")
     }
     // Done once a step of that phase completes it (the position then moves to index 0).
     return runSteps { step, t in t.phase(of: step) == phase && t.position.index == 0 }
   }
 
-  mutating func epochCommand(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+  mutating func epochCommand(_ args: inout Arguments, usage: String) throws(CommandError)
+    -> CommandOutput
+  {
     try args.finish(usage)
     try requireSamples(1)
     return trainEpochs(1)
   }
 
-  mutating func train(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+  mutating func train(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput
+  {
     let count = try args.integer("a number of epochs", in: 1...100_000_000)
     try args.finish(usage)
     try requireSamples(1)
@@ -118,14 +135,20 @@ extension Context {
     if let d = trainer.divergence { lines.append(d.description) }
     return CommandOutput(
       lines: lines,
-      data: [("epochs", .number(Double(trainer.epoch - before))), ("epoch", .number(Double(trainer.epoch))),
-             ("errorBefore", .number(errorBefore)), ("errorAfter", .number(errorAfter))])
+      data: [
+        ("epochs", .number(Double(trainer.epoch - before))),
+        ("epoch", .number(Double(trainer.epoch))),
+        ("errorBefore", .number(errorBefore)), ("errorAfter", .number(errorAfter)),
+      ])
   }
 
-  mutating func restart(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+  mutating func restart(_ args: inout Arguments, usage: String) throws(CommandError)
+    -> CommandOutput
+  {
     if let t = args.next() {
       guard t.text.lowercased() == "history" else {
-        throw CommandError(column: t.column, message: "unexpected `\(t.text)`", expected: "nothing, or `history`")
+        throw CommandError(
+          column: t.column, message: "unexpected `\(t.text)`", expected: "nothing, or `history`")
       }
       try args.finish(usage)
       trainer.resetHistory()
@@ -176,8 +199,12 @@ extension Context {
     guard !labels.isEmpty else { throw CommandError(column: 1, message: "nothing to go back to") }
     historyAction = .replaced(undo: undo, redo: redo)
     let done = labels.count
-    var lines = ["went back \(done) step\(done == 1 ? "" : "s") (within: \(Array(Set(labels)).sorted().joined(separator: ", ")))"]
-    if let last = trainer.lastStep { lines.append("last: " + trainer.explain(last, digits: digits).line) }
+    var lines = [
+      "went back \(done) step\(done == 1 ? "" : "s") (within: \(Array(Set(labels)).sorted().joined(separator: ", ")))"
+    ]
+    if let last = trainer.lastStep {
+      lines.append("last: " + trainer.explain(last, digits: digits).line)
+    }
     return CommandOutput(lines: lines + statusAfterRun())
   }
 
@@ -199,4 +226,3 @@ extension Context {
     return CommandOutput(lines: ["redid \(labels.joined(separator: ", "))"] + statusAfterRun())
   }
 }
-

@@ -31,7 +31,9 @@ struct Context {
     recordsMicroSteps = session.trainer.network.weights.count <= Session.microHistoryWeightLimit
   }
 
-  mutating func run(_ spec: CommandSpec, _ args: inout Arguments) throws(CommandError) -> CommandOutput {
+  mutating func run(_ spec: CommandSpec, _ args: inout Arguments) throws(CommandError)
+    -> CommandOutput
+  {
     switch spec.name {
     case "network": return try network(&args, usage: spec.usage)
     case "example": return try example(&args, usage: spec.usage)
@@ -107,7 +109,9 @@ struct Context {
       }
       if nonInput && l == 0 {
         throw CommandError(
-          column: column, message: "neuron \(j) is an input; \(name.name) exists only for neurons \(shape.firstNeuron[1])–\(shape.neuronCount)",
+          column: column,
+          message:
+            "neuron \(j) is an input; \(name.name) exists only for neurons \(shape.firstNeuron[1])–\(shape.neuronCount)",
           expected: "x_\(j) or o_\(j) for an input")
       }
     }
@@ -117,27 +121,36 @@ struct Context {
       try neuron(j, nonInput: true)
       guard shape.weightIndex(from: i, to: j) != nil else {
         let l = shape.layer(ofNeuron: j)
-        let hint = l.flatMap { $0 > 0 ? "w_ij with i in \(shape.neurons(inLayer: $0 - 1)) for j = \(j)" : nil }
+        let hint = l.flatMap {
+          $0 > 0 ? "w_ij with i in \(shape.neurons(inLayer: $0 - 1)) for j = \(j)" : nil
+        }
         throw CommandError(
-          column: column, message: "there is no weight \(Parameter.weight(from: i, to: j).name): neuron \(i) does not feed neuron \(j)",
+          column: column,
+          message:
+            "there is no weight \(Parameter.weight(from: i, to: j).name): neuron \(i) does not feed neuron \(j)",
           expected: hint ?? "a weight between neighbouring layers of \(shape.description)")
       }
     case .bias(let j), .gradient(.bias(let j)), .change(.bias(let j)):
       try neuron(j, nonInput: true)
       if !trainer.network.hasBiases {
-        throw CommandError(column: column, message: "this network has no biases (bias=off)", expected: "`network … bias=on`")
+        throw CommandError(
+          column: column, message: "this network has no biases (bias=off)",
+          expected: "`network … bias=on`")
       }
     case .net(let j), .derivative(let j), .delta(let j): try neuron(j, nonInput: true)
     case .output(let j): try neuron(j)
     case .input(let i):
       guard i >= 1, i <= shape.inputCount else {
-        throw CommandError(column: column, message: "there is no input x_\(i)", expected: "x_1 … x_\(shape.inputCount)")
+        throw CommandError(
+          column: column, message: "there is no input x_\(i)",
+          expected: "x_1 … x_\(shape.inputCount)")
       }
     case .target(let j):
       guard shape.neurons(inLayer: shape.outputLayer).contains(j) else {
         let outs = shape.neurons(inLayer: shape.outputLayer)
         throw CommandError(
-          column: column, message: "there is no target t_\(j): targets belong to the output neurons",
+          column: column,
+          message: "there is no target t_\(j): targets belong to the output neurons",
           expected: "t_\(outs.lowerBound)…t_\(outs.upperBound)")
       }
     case .inputs, .targets, .error, .learningRate, .epoch, .digits: break
@@ -165,7 +178,9 @@ struct Context {
       case .bias(let j): return t.values.biasGradient[j - 1]
       }
     case .change(let p):
-      guard computed(.gradient(p)), t.mode.updatesPerSample || t.position.phase == .update else { return nil }
+      guard computed(.gradient(p)), t.mode.updatesPerSample || t.position.phase == .update else {
+        return nil
+      }
       return -t.learningRate * appliedGradient(p)
     case .input(let i): return t.input(i)
     case .target(let j):
@@ -187,7 +202,8 @@ struct Context {
       return t.values.weightGradient[shape.weightIndex(from: i, to: j)!]
     case (.bias(let j), .online), (.bias(let j), .early): return t.values.biasGradient[j - 1]
     case (.weight(let i, let j), .batch):
-      return t.values.weightGradientSum[shape.weightIndex(from: i, to: j)!] / Double(t.samples.count)
+      return t.values.weightGradientSum[shape.weightIndex(from: i, to: j)!]
+        / Double(t.samples.count)
     case (.bias(let j), .batch): return t.values.biasGradientSum[j - 1] / Double(t.samples.count)
     }
   }

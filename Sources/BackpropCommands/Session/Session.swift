@@ -40,7 +40,9 @@ public struct Session: Sendable {
 
   /// Runs one command line. With `mergingWithPrevious`, a state change joins the previous undo
   /// entry instead of making a new one: a long `train` run in chunks by the TUI undoes as one.
-  public mutating func execute(_ line: String, mergingWithPrevious: Bool) -> Result<CommandOutput, CommandError> {
+  public mutating func execute(_ line: String, mergingWithPrevious: Bool) -> Result<
+    CommandOutput, CommandError
+  > {
     do throws(CommandError) {
       let tokens = try Tokenizer.tokenize(line)
       guard let first = tokens.first else { return .success(CommandOutput()) }
@@ -86,7 +88,9 @@ public struct Session: Sendable {
           undoStack.append(HistoryEntry(trainer: snapshot, label: label, group: group))
         }
       }
-      if undoStack.count > Self.historyLimit { undoStack.removeFirst(undoStack.count - Self.historyLimit) }
+      if undoStack.count > Self.historyLimit {
+        undoStack.removeFirst(undoStack.count - Self.historyLimit)
+      }
       redoStack.removeAll()
       trainer = context.trainer
     case .replaced(let undo, let redo):
@@ -105,7 +109,9 @@ public struct Session: Sendable {
   /// Parses `text` as a quantity name and returns its value, with a clear error otherwise.
   public func value(named text: String) throws(CommandError) -> Double {
     guard let name = QuantityName.parse(text) else {
-      throw CommandError(column: 1, message: "`\(text)` is not a quantity name", expected: "a name such as w_35, o_5, δ_5, E")
+      throw CommandError(
+        column: 1, message: "`\(text)` is not a quantity name",
+        expected: "a name such as w_35, o_5, δ_5, E")
     }
     let context = Context(session: self)
     try context.validate(name, column: 1)

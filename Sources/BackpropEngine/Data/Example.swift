@@ -16,7 +16,8 @@ public struct Dataset: Sendable {
   }
 
   public static let xor = Dataset(
-    name: "xor", summary: "exclusive or: 1 when exactly one input is 1", inputCount: 2, outputCount: 1,
+    name: "xor", summary: "exclusive or: 1 when exactly one input is 1", inputCount: 2,
+    outputCount: 1,
     samples: logic { $0 != $1 })
   public static let and = Dataset(
     name: "and", summary: "logical and", inputCount: 2, outputCount: 1, samples: logic { $0 && $1 })

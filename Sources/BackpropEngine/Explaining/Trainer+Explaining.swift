@@ -6,9 +6,11 @@ extension Trainer {
     let shape = network.shape
     let n = { (x: Double) in NumberFormat.format(x, digits: digits) }
     let f = { (x: Double) in NumberFormat.factor(x, digits: digits) }
-    let sample = currentSample ?? Sample(
-      inputs: Array(repeating: 0, count: shape.inputCount),
-      targets: Array(repeating: 0, count: shape.outputCount))
+    let sample =
+      currentSample
+      ?? Sample(
+        inputs: Array(repeating: 0, count: shape.inputCount),
+        targets: Array(repeating: 0, count: shape.outputCount))
     let o = { (i: Int) in self.output(of: i, sample: sample) }
     let oName = { (i: Int) in "o_\(i)" }
 
@@ -29,7 +31,8 @@ extension Trainer {
         substituted += " + " + f(network.biases[j - 1])
       }
       return Explanation(
-        symbol: "net_\(j)", rule: network.hasBiases ? "net_j = Σ_i w_ij o_i + b_j" : "net_j = Σ_i w_ij o_i",
+        symbol: "net_\(j)",
+        rule: network.hasBiases ? "net_j = Σ_i w_ij o_i + b_j" : "net_j = Σ_i w_ij o_i",
         formula: formula, substituted: substituted, value: values.net[j - 1], note: nil,
         digits: digits)
 
@@ -42,7 +45,9 @@ extension Trainer {
         "φ'(net_\(j))", phi.derivativeFormula(net: "net_\(j)", output: "o_\(j)"),
         derivativeNumbers(phi, net: net, output: out, digits: digits), n(values.derivative[j - 1]),
       ]
-      derivativeParts = derivativeParts.enumerated().filter { k, part in k == 0 || part != derivativeParts[k - 1] }.map(\.1)
+      derivativeParts = derivativeParts.enumerated().filter { k, part in
+        k == 0 || part != derivativeParts[k - 1]
+      }.map(\.1)
       let derivativeNote = derivativeParts.joined(separator: " = ")
       let substituted: String
       if phi == .softmax {
@@ -112,7 +117,8 @@ extension Trainer {
           return Explanation(
             symbol: "δ_\(j)", rule: "δ_j = o_j (∂E/∂o_j − Σ_k o_k ∂E/∂o_k)",
             formula: "o_\(j)(∂E/∂o_\(j) − Σ_k o_k ∂E/∂o_k)",
-            substituted: "\(f(out))·(\(f(network.loss.derivative(target: t, output: out))) − Σ_k o_k ∂E/∂o_k)",
+            substituted:
+              "\(f(out))·(\(f(network.loss.derivative(target: t, output: out))) − Σ_k o_k ∂E/∂o_k)",
             value: values.delta[j - 1],
             note: "softmax couples the outputs, so its full Jacobian is used", digits: digits)
         }
@@ -120,7 +126,8 @@ extension Trainer {
         let lossSymbol = loss.derivativeFormula(target: "t_\(j)", output: "o_\(j)")
         let lossNumbers = loss.derivativeFormula(target: n(t), output: n(out))
         return Explanation(
-          symbol: "δ_\(j)", rule: "δ_j = ∂E/∂o_j · φ'(net_j)", formula: "\(lossSymbol)·\(phiSymbol)",
+          symbol: "δ_\(j)", rule: "δ_j = ∂E/∂o_j · φ'(net_j)",
+          formula: "\(lossSymbol)·\(phiSymbol)",
           substituted: "\(lossNumbers)·\(phiNumbers)", value: values.delta[j - 1], note: nil,
           digits: digits)
       }
@@ -150,7 +157,8 @@ extension Trainer {
           note: batchNote(values.weightGradientSum[k]), digits: digits)
       case .bias(let j):
         return Explanation(
-          symbol: "∂E/∂b_\(j)", rule: "∂E/∂b_j = 1·δ_j (a bias is a weight from a unit with output 1)",
+          symbol: "∂E/∂b_\(j)",
+          rule: "∂E/∂b_j = 1·δ_j (a bias is a weight from a unit with output 1)",
           formula: "δ_\(j)", substituted: n(values.delta[j - 1]), value: values.biasGradient[j - 1],
           note: batchNote(values.biasGradientSum[j - 1]), digits: digits)
       }
@@ -167,7 +175,8 @@ extension Trainer {
       let g = appliedGradient(p)
       let gradientSymbol =
         mode == .batch ? "(1/\(samples.count))Σ_x ∂E_x/∂\(p.name)" : "∂E/∂\(p.name)"
-      let general = p.name.hasPrefix("b") ? "b_j ← b_j − η ∂E/∂b_j" : "w_ij ← w_ij + Δw_ij, Δw_ij = −η ∂E/∂w_ij"
+      let general =
+        p.name.hasPrefix("b") ? "b_j ← b_j − η ∂E/∂b_j" : "w_ij ← w_ij + Δw_ij, Δw_ij = −η ∂E/∂w_ij"
       return Explanation(
         symbol: p.name, rule: general, formula: "\(p.name) − η \(gradientSymbol)",
         substituted: "\(n(before)) − \(f(learningRate))·\(f(g))",
@@ -186,7 +195,9 @@ extension Trainer {
   }
 
   /// φ'(net_j) with numbers: "0.75137·0.24863" for the logistic, the plain value otherwise.
-  private func derivativeNumbers(_ phi: Activation, net: Double, output o: Double, digits: Int) -> String {
+  private func derivativeNumbers(_ phi: Activation, net: Double, output o: Double, digits: Int)
+    -> String
+  {
     let f = { (x: Double) in NumberFormat.factor(x, digits: digits) }
     switch phi {
     case .logistic, .softmax: return "\(f(o))·\(f(1 - o))"
@@ -198,7 +209,8 @@ extension Trainer {
   /// A sum written out, with the middle elided when it has more than six terms.
   static func abbreviatedSum(_ terms: [String]) -> String {
     if terms.count <= 6 { return terms.joined(separator: " + ") }
-    return terms.prefix(3).joined(separator: " + ") + " + … + " + terms.suffix(2).joined(separator: " + ")
+    return terms.prefix(3).joined(separator: " + ") + " + … + "
+      + terms.suffix(2).joined(separator: " + ")
       + " (\(terms.count) terms)"
   }
 }

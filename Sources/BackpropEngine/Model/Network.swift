@@ -89,7 +89,9 @@ public struct Network: Equatable, Sendable {
       let fanIn = Double(shape.layerSizes[l - 1])
       let fanOut = Double(shape.layerSizes[l])
       let r = (6 / (fanIn + fanOut)).squareRoot()
-      for k in shape.weightOffset[l]..<(shape.weightOffset[l] + shape.layerSizes[l] * shape.layerSizes[l - 1]) {
+      for k in shape.weightOffset[
+        l]..<(shape.weightOffset[l] + shape.layerSizes[l] * shape.layerSizes[l - 1])
+      {
         weights[k] = rng.nextDouble(in: -r...r)
       }
       for j in shape.neurons(inLayer: l) {
@@ -107,7 +109,8 @@ public enum NetworkError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .activationCount(let e, let g):
-      return "expected 1 activation (for every layer) or \(e) (one per layer after the inputs), got \(g)"
+      return
+        "expected 1 activation (for every layer) or \(e) (one per layer after the inputs), got \(g)"
     case .softmaxNotOnOutput(let l):
       return "softmax is only allowed on the output layer (it was given for layer \(l))"
     }

@@ -89,12 +89,14 @@ public enum ShapeError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .tooFewLayers(let n):
-      return "a network needs at least an input and an output layer (got \(n) layer\(n == 1 ? "" : "s"))"
+      return
+        "a network needs at least an input and an output layer (got \(n) layer\(n == 1 ? "" : "s"))"
     case .tooManyLayers(let n):
       return "at most \(NetworkShape.maximumLayers) layers are supported (got \(n))"
     case .emptyLayer(let l): return "layer \(l) has no neurons"
     case .layerTooLarge(let l, let n):
-      return "layer \(l) has \(n) neurons; at most \(NetworkShape.maximumNeuronsPerLayer) per layer are supported"
+      return
+        "layer \(l) has \(n) neurons; at most \(NetworkShape.maximumNeuronsPerLayer) per layer are supported"
     }
   }
 }

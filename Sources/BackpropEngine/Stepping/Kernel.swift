@@ -182,7 +182,9 @@ struct Kernel {
 
   /// Batch: adds this sample's ∂E/∂w = o_i δ_j (and ∂E/∂b_j = δ_j) to the sums.
   @inline(__always)
-  func accumulate(weightSums gw: UnsafeMutablePointer<Double>, biasSums gb: UnsafeMutablePointer<Double>) {
+  func accumulate(
+    weightSums gw: UnsafeMutablePointer<Double>, biasSums gb: UnsafeMutablePointer<Double>
+  ) {
     for l in 1..<layerCount {
       let n = sizes[l]
       let m = sizes[l - 1]

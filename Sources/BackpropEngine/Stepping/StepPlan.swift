@@ -92,7 +92,8 @@ struct StepPlan: Equatable, Sendable {
 
     for p in network.trainableParameters where !earlyUpdates {
       switch p {
-      case .weight(let i, let j): weightUpdateIndex[shape.weightIndex(from: i, to: j)!] = update.count
+      case .weight(let i, let j):
+        weightUpdateIndex[shape.weightIndex(from: i, to: j)!] = update.count
       case .bias(let j): biasUpdateIndex[j - 1] = update.count
       }
       update.append(.update(p))

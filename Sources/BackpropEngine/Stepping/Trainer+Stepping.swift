@@ -110,7 +110,8 @@ extension Trainer {
         let local = j - shape.firstNeuron[l]
         var sum = 0.0
         for (m, ell) in shape.neurons(inLayer: next).enumerated() {
-          sum += network.weights[shape.weightOffset[next] + m * fanIn + local] * values.delta[ell - 1]
+          sum +=
+            network.weights[shape.weightOffset[next] + m * fanIn + local] * values.delta[ell - 1]
         }
         d = sum * values.derivative[j - 1]
       }
@@ -185,7 +186,8 @@ extension Trainer {
   private mutating func check(_ value: Double, _ quantity: @autoclosure () -> String) {
     if !value.isFinite {
       divergence = Divergence(
-        quantity: quantity(), value: value, epoch: epoch, sample: position.sample, phase: position.phase)
+        quantity: quantity(), value: value, epoch: epoch, sample: position.sample,
+        phase: position.phase)
     }
   }
 
@@ -209,7 +211,9 @@ extension Trainer {
       }
     case (.update, .online), (.update, .early):
       appendTrailPoint()
-      if last { completeEpoch() } else {
+      if last {
+        completeEpoch()
+      } else {
         position = Position(sample: position.sample + 1, phase: .forward, index: 0)
       }
     case (.update, .batch):

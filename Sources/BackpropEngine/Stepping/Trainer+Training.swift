@@ -80,7 +80,9 @@ extension Trainer {
                       let check = kernel.updateOnline(
                         weights: w, biases: b, inputs: xs, eta: eta, trainBiases: trainBiases)
                       if keepTrail { newTrail.append(Array(wb)) }
-                      if !check.isFinite, let bad = Self.firstNonFinite(wb, bb, shape: network.shape) {
+                      if !check.isFinite,
+                        let bad = Self.firstNonFinite(wb, bb, shape: network.shape)
+                      {
                         diverged = (bad.0, bad.1, s)
                         break epochs
                       }
@@ -99,7 +101,8 @@ extension Trainer {
                       gbb[k] = 0
                     }
                     if keepTrail { newTrail.append(Array(wb)) }
-                    if !check.isFinite, let bad = Self.firstNonFinite(wb, bb, shape: network.shape) {
+                    if !check.isFinite, let bad = Self.firstNonFinite(wb, bb, shape: network.shape)
+                    {
                       diverged = (bad.0, bad.1, sampleCount - 1)
                       break epochs
                     }
@@ -159,7 +162,8 @@ extension Network {
     return copy.weights.withUnsafeMutableBufferPointer { w in
       copy.biases.withUnsafeMutableBufferPointer { b in
         kernel.forward(
-          weights: w.baseAddress!, biases: b.baseAddress!, inputs: sample.inputs, targets: sample.targets)
+          weights: w.baseAddress!, biases: b.baseAddress!, inputs: sample.inputs,
+          targets: sample.targets)
       }
     }
   }
@@ -180,7 +184,8 @@ extension Network {
     copy.weights.withUnsafeMutableBufferPointer { w in
       copy.biases.withUnsafeMutableBufferPointer { b in
         _ = kernel.forward(
-          weights: w.baseAddress!, biases: b.baseAddress!, inputs: sample.inputs, targets: sample.targets)
+          weights: w.baseAddress!, biases: b.baseAddress!, inputs: sample.inputs,
+          targets: sample.targets)
         kernel.backward(weights: w.baseAddress!, targets: sample.targets)
         gw.withUnsafeMutableBufferPointer { g in
           gb.withUnsafeMutableBufferPointer { h in

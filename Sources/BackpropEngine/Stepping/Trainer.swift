@@ -28,7 +28,10 @@ public struct Trainer: Equatable, Sendable {
   /// The trail is thinned (every other point dropped) when it grows past this.
   public static let trailPointLimit = 10_000
 
-  public init(network: Network, samples: [Sample] = [], learningRate: Double = 0.5, mode: TrainingMode = .online) {
+  public init(
+    network: Network, samples: [Sample] = [], learningRate: Double = 0.5,
+    mode: TrainingMode = .online
+  ) {
     self.network = network
     self.samples = samples
     self.learningRate = learningRate
@@ -96,7 +99,8 @@ public struct Trainer: Equatable, Sendable {
     if mode == .batch {
       restartEpochProgress()
     } else {
-      position = Position(sample: min(position.sample, max(0, samples.count - 1)), phase: .forward, index: 0)
+      position = Position(
+        sample: min(position.sample, max(0, samples.count - 1)), phase: .forward, index: 0)
       divergence = nil
     }
   }
