@@ -20,6 +20,8 @@ public enum QuantityName: Hashable, Sendable {
   case inputs
   case targets
   case error
+  /// E = 1/n Σ_x E_x over all samples at the current weights (always available).
+  case meanError
   case learningRate
   case epoch
   case digits
@@ -40,6 +42,7 @@ public enum QuantityName: Hashable, Sendable {
     case .inputs: return "x"
     case .targets: return "t"
     case .error: return "E"
+    case .meanError: return "mean_E"
     case .learningRate: return "η"
     case .epoch: return "epoch"
     case .digits: return "digits"
@@ -59,7 +62,8 @@ public enum QuantityName: Hashable, Sendable {
     let text = raw.replacingOccurrences(of: "′", with: "'")
     let lower = text.lowercased()
     switch lower {
-    case "e", "error", "loss": return .error
+    case "e", "error": return .error
+    case "mean_e", "mean-e", "meane", "e_mean", "ē", "loss", "mean": return .meanError
     case "eta", "η", "lr", "learning-rate", "rate": return .learningRate
     case "epoch", "epochs": return .epoch
     case "digits": return .digits

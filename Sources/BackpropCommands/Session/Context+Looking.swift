@@ -145,6 +145,16 @@ extension Context {
           ])
         }
         step = .update(p)
+      case .meanError:
+        guard !trainer.samples.isEmpty else { throw CommandError(column: t!.column, message: "there are no samples") }
+        let errors = trainer.samples.map { trainer.network.error(on: $0) }
+        let terms = errors.map { n($0) }
+        let mean = errors.reduce(0, +) / Double(errors.count)
+        let symbols = (1...errors.count).map { "E_x\($0)" }
+        return CommandOutput(lines: [
+          "mean_E = 1/n Σ_x E_x = (\(symbols.joined(separator: " + ")))/\(errors.count) = (\(terms.joined(separator: " + ")))/\(errors.count) = \(n(mean))",
+          "    each E_x at the current weights (the loss curve records each sample's E before its own update)",
+        ])
       case .learningRate:
         return CommandOutput(lines: [
           "η = \(n(trainer.learningRate)): the learning rate, the size of each step downhill in Δw_ij = −η ∂E/∂w_ij"

@@ -86,8 +86,8 @@ extension Context {
         + (0..<shape.layerCount).map { l in
           let r = shape.neurons(inLayer: l)
           let name = l == 0 ? "inputs" : (l == shape.outputLayer ? "outputs" : "hidden")
-          return r.count == 1
-            ? "\(name.dropLast()) \(r.lowerBound)" : "\(name) \(r.lowerBound)–\(r.upperBound)"
+          let singular = ["inputs": "input", "outputs": "output"][name] ?? name
+          return r.count == 1 ? "\(singular) \(r.lowerBound)" : "\(name) \(r.lowerBound)–\(r.upperBound)"
         }.joined(separator: ", "),
     ]
     if !keep {

@@ -89,6 +89,11 @@ extension Context {
     let here = trainer.position
     if phase == .update && trainer.mode == .early {
       // Early updates happen inside the backward pass.
+      if here.phase == .forward && here.index == 0 && trainer.epoch + here.sample > 0 {
+        throw CommandError(
+          column: 1, message: "in early mode the updates happen during the backward pass, and that pass is done",
+          expected: "`forward` for the next pass, or `mode online`")
+      }
       phase = .backward
     }
     if order[phase]! < order[here.phase]! {

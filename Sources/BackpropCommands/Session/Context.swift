@@ -153,7 +153,7 @@ struct Context {
           message: "there is no target t_\(j): targets belong to the output neurons",
           expected: "t_\(outs.lowerBound)…t_\(outs.upperBound)")
       }
-    case .inputs, .targets, .error, .learningRate, .epoch, .digits: break
+    case .inputs, .targets, .error, .meanError, .learningRate, .epoch, .digits: break
     }
   }
 
@@ -187,6 +187,7 @@ struct Context {
       guard let s = t.currentSample else { return nil }
       return s.targets[j - shape.firstNeuron[shape.outputLayer]]
     case .error: return computed(.error) ? t.values.error : nil
+    case .meanError: return t.samples.isEmpty ? nil : t.network.meanError(on: t.samples)
     case .learningRate: return t.learningRate
     case .epoch: return Double(t.epoch)
     case .digits: return Double(digits)

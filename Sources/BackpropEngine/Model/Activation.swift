@@ -89,12 +89,12 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
   public func derivativeFormula(net: String, output: String) -> String {
     switch self {
     case .logistic, .softmax: return "\(output)(1 − \(output))"
-    case .tanh: return "1 − \(output)²"
+    case .tanh: return "(1 − \(output)²)"
     case .relu: return "[\(net) > 0]"
     case .identity: return "1"
     case .softplus: return "1/(1 + e^(−\(net)))"
     case .swish: return "σ(\(net)) + \(net)·σ(\(net))(1 − σ(\(net)))"
-    case .mish: return "tanh(sp) + \(net)·(1 − tanh²(sp))·σ(\(net)), sp = ln(1 + e^(\(net)))"
+    case .mish: return "tanh(sp(\(net))) + \(net)·(1 − tanh²(sp(\(net))))·σ(\(net))"
     }
   }
 }
