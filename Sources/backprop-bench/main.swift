@@ -117,6 +117,24 @@ do {
   print(String(format: "first frame (state + render):      %10.3f ms", firstFrame * 1000))
 }
 
+// The same with the error surface in the plot pane (the linear neuron, stepping by keys).
+do {
+  var state = AppState(width: 120, height: 40, startScreen: false)
+  App.submit("example linear2", &state)
+  App.submit("plot surface", &state)
+  var worst = 0.0
+  let frames = 500
+  let start = now()
+  for _ in 0..<frames {
+    let t0 = now()
+    _ = App.update(&state, .key(.character(" ")))
+    _ = Views.render(state)
+    worst = max(worst, now() - t0)
+  }
+  let mean = (now() - start) / Double(frames)
+  print(String(format: "keypress + render with surface plot: %8.3f ms mean, %.3f ms worst", mean * 1000, worst * 1000))
+}
+
 // The error surface of the two-case linear neuron at 120x40.
 do {
   var best = Double.infinity
