@@ -165,10 +165,16 @@ extension Context {
 
   // MARK: - History
 
-  mutating func undo(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+  /// An optional repeat count (default 1) and nothing after it.
+  func optionalCount(_ args: inout Arguments, _ what: String, usage: String) throws(CommandError) -> Int {
     var count = 1
-    if args.peek != nil { count = try args.integer("a number of commands", in: 1...100_000) }
+    if args.peek != nil { count = try args.integer(what, in: 1...100_000) }
     try args.finish(usage)
+    return count
+  }
+
+  mutating func undo(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+    let count = try optionalCount(&args, "a number of commands", usage: usage)
     var undo = undoStack
     var redo = redoStack
     var labels: [String] = []
@@ -189,9 +195,7 @@ extension Context {
   }
 
   mutating func back(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
-    var count = 1
-    if args.peek != nil { count = try args.integer("a number of micro-steps", in: 1...100_000) }
-    try args.finish(usage)
+    let count = try optionalCount(&args, "a number of micro-steps", usage: usage)
     var undo = undoStack
     var redo = redoStack
     var labels: [String] = []
@@ -214,9 +218,7 @@ extension Context {
   }
 
   mutating func redo(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
-    var count = 1
-    if args.peek != nil { count = try args.integer("a number of commands", in: 1...100_000) }
-    try args.finish(usage)
+    let count = try optionalCount(&args, "a number of commands", usage: usage)
     var undo = undoStack
     var redo = redoStack
     var labels: [String] = []

@@ -181,7 +181,7 @@ struct Context {
       guard computed(.gradient(p)), t.mode.updatesPerSample || t.position.phase == .update else {
         return nil
       }
-      return -t.learningRate * appliedGradient(p)
+      return -t.learningRate * t.appliedGradient(p)
     case .input(let i): return t.input(i)
     case .target(let j):
       guard let s = t.currentSample else { return nil }
@@ -195,19 +195,7 @@ struct Context {
     }
   }
 
-  private func appliedGradient(_ p: Parameter) -> Double {
-    let t = trainer
-    let shape = t.network.shape
-    switch (p, t.mode) {
-    case (.weight(let i, let j), .online), (.weight(let i, let j), .early):
-      return t.values.weightGradient[shape.weightIndex(from: i, to: j)!]
-    case (.bias(let j), .online), (.bias(let j), .early): return t.values.biasGradient[j - 1]
-    case (.weight(let i, let j), .batch):
-      return t.values.weightGradientSum[shape.weightIndex(from: i, to: j)!]
-        / Double(t.samples.count)
-    case (.bias(let j), .batch): return t.values.biasGradientSum[j - 1] / Double(t.samples.count)
-    }
-  }
+
 
   /// Parses a word as a quantity name of this network.
   func quantity(_ token: Token) throws(CommandError) -> QuantityName {

@@ -165,7 +165,7 @@ extension Trainer {
   }
 
   /// The gradient an update applies: this sample's (online) or the epoch mean (batch).
-  func appliedGradient(_ p: Parameter) -> Double {
+  public func appliedGradient(_ p: Parameter) -> Double {
     let shape = network.shape
     switch (p, mode) {
     case (.weight(let i, let j), .online), (.weight(let i, let j), .early):

@@ -128,11 +128,7 @@ public struct Trainer: Equatable, Sendable {
 
   mutating func appendTrailPoint() {
     guard recordsTrail, network.weights.count <= Self.trailWeightLimit else { return }
-    trail.append(network.weights)
-    if trail.count > Self.trailPointLimit {
-      let last = trail[trail.count - 1]
-      trail = stride(from: 0, to: trail.count - 1, by: 2).map { trail[$0] } + [last]
-    }
+    appendTrailPoint(network.weights)
   }
 
   // MARK: - Reading the position
