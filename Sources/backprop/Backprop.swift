@@ -139,7 +139,7 @@ struct Run: ParsableCommand {
     if let lesson {
       App.submit("lesson \(lesson)", &state)
     }
-    var program = InterfaceProgram(state: state)
+    var program = InterfaceProgram(state: state, forceASCII: ascii)
     do {
       try Terminal.run(&program)
     } catch {

@@ -5,6 +5,8 @@ import TextGrid
 /// Connects the pure app to the terminal loop: events become messages, the state renders.
 struct InterfaceProgram: TerminalApp {
   var state: AppState
+  /// `--ascii`: draw with ASCII even when the terminal could show Unicode.
+  var forceASCII = false
 
   mutating func handle(_ event: InputEvent) -> LoopControl {
     let message: AppMessage
@@ -24,7 +26,7 @@ struct InterfaceProgram: TerminalApp {
     var s = state
     s.width = width
     s.height = height
-    if !glyphs.isUnicode { s.glyphs = .ascii }
+    s.glyphs = glyphs.isUnicode && !forceASCII ? .unicode : .ascii
     s.colors = colors
     return Views.render(s)
   }

@@ -92,6 +92,21 @@ struct BackpropTUITests {
     }
   }
 
+  /// `--ascii` draws the same screen with ASCII only (d_5 for δ_5, +-| boxes).
+  @Test func asciiScreen() async throws {
+    let session = try #require(try await Self.start(.unset))
+    defer { session.close() }
+    try session.launchDemo(arguments: "--no-progress --ascii", environment: "HOME='\(session.scratch.path)'")
+    #expect(await session.waitForScreen { $0.contains("Free play") } != nil)
+    try session.tmux("send-keys", "-t", session.name, "f", "f", "b")
+    let screen = try #require(await session.waitForScreen { $0.contains("update 0/8") })
+    #expect(screen.contains("+ Network 2-2-2 -"))
+    #expect(screen.contains("d_5") || screen.contains("d_3"))
+    #expect(screen.unicodeScalars.allSatisfy { $0.isASCII })
+    try session.tmux("send-keys", "-t", session.name, "q")
+    #expect(await session.waitForScreen { $0.contains("exit=0") } != nil)
+  }
+
   /// Without a terminal the interface refuses clearly and points at --headless.
   @Test func notATerminal() throws {
     let binary = try #require(E2E.binary(named: "backprop", override: "BACKPROP_BINARY"))
