@@ -43,7 +43,7 @@ public enum AppCommands {
       case "plot":
         let lines = try PlotCommand.run(args, lineLength: line.count, &state)
         return success(spec.name, lines)
-      case "lesson", "next", "previous", "answer", "hint", "skip", "progress":
+      case "lesson", "next", "previous", "repeat", "answer", "hint", "skip", "progress":
         return try LessonController.command(spec.name, args, line: line, &state)
       default:
         throw CommandError(column: first.column, message: "`\(spec.name)` is not available here")

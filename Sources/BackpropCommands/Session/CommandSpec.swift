@@ -209,6 +209,10 @@ public struct CommandSpec: Sendable {
         "in a lesson: answer the current question (a number, an option letter, or a command)",
       details: "", example: "answer 0.75", handler: .app, topic: "lessons"),
     .init(
+      name: "repeat", aliases: ["again"], usage: "repeat",
+      summary: "in a lesson: show this page again from its start, with the engine as it was there",
+      details: "", example: "repeat", handler: .app, topic: "lessons"),
+    .init(
       name: "hint", aliases: [], usage: "hint",
       summary: "in a lesson: a hint for the current question",
       details: "", example: "hint", handler: .app, topic: "lessons"),
