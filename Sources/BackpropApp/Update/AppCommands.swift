@@ -16,9 +16,11 @@ public enum AppCommands {
     // A pending lesson question takes the line as its answer unless it is a lesson command.
     if state.lessons.isWaitingForTypedAnswer, state.screen == .lesson {
       let word = CommandSpec.named(first.text)?.name
-      if !["hint", "skip", "previous", "next", "lesson", "help", "quit", "answer", "progress"]
-        .contains(word ?? "")
-      {
+      let steering = [
+        "hint", "skip", "previous", "next", "repeat", "lesson", "help", "quit", "answer", "progress",
+        "screen",
+      ]
+      if !steering.contains(word ?? "") {
         return LessonController.answer(line, &state)
       }
     }

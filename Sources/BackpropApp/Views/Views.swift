@@ -89,10 +89,15 @@ public enum Views {
     let bodyTop = 1
     let bodyHeight = h - 3
     let lessonMode = state.screen == .lesson
-    let equationHeight = h >= 40 ? 6 : 5
     let plotShown = state.plot.kind != .none
+    // A plot needs 10 rows inside its box: on short terminals the equation and the top panes
+    // give up rows for it.
+    let cramped = plotShown && bodyHeight - 5 - 9 < 12
+    let equationHeight = h >= 40 ? 6 : (cramped ? 4 : 5)
     let bottomHeight: Int
-    if lessonMode || plotShown {
+    if cramped {
+      bottomHeight = max(12, bodyHeight - equationHeight - 5)
+    } else if lessonMode || plotShown {
       bottomHeight = max(lessonMode ? 9 : 12, bodyHeight * 42 / 100)
     } else {
       bottomHeight = max(5, bodyHeight * 25 / 100)
