@@ -143,6 +143,19 @@ extension LessonState {
     #expect(s.lessons.isWaitingForTypedAnswer == false)
   }
 
+  /// While a question waits, lesson words and `screen` are not taken for answers.
+  @Test func steeringWordsAreNotAnswers() throws {
+    var s = try Self.state(width: 100, height: 30)
+    let screen = App.submit("screen 80x24", &s)
+    #expect(!screen.isError && screen.lines.count == 24)
+    #expect(s.lessons.isWaitingForTypedAnswer)
+    let again = App.submit("repeat", &s)
+    #expect(!again.isError)
+    #expect(s.lessons.isWaitingForTypedAnswer)
+    let hint = App.submit("hint", &s)
+    #expect(hint.lines.joined().contains("0.3775"))
+  }
+
   @Test func startScreenListsTheLessonAndItsSection() throws {
     var s = try Self.state(width: 80, height: 24)
     s.screen = .start(selected: 0)
