@@ -21,7 +21,8 @@ let package = Package(
     // Pure plotting functions: data in, text grid out.
     .target(name: "BackpropPlots", dependencies: ["TextGrid"]),
     // Lesson files: parser, runner, progress store, checker.
-    .target(name: "BackpropLessons", dependencies: ["BackpropCommands", "BackpropEngine"]),
+    .target(
+      name: "BackpropLessons", dependencies: ["BackpropCommands", "BackpropEngine", "TextGrid"]),
     // The Elm-style app: State, Message, update, and views rendering into a TextGrid.
     .target(
       name: "BackpropApp",
@@ -51,7 +52,8 @@ let package = Package(
     .testTarget(
       name: "BackpropPlotsTests", dependencies: ["BackpropPlots", "TextGrid"], exclude: ["Golden"]),
     .testTarget(
-      name: "BackpropLessonsTests", dependencies: ["BackpropLessons", "BackpropCommands"],
+      name: "BackpropLessonsTests",
+      dependencies: ["BackpropLessons", "BackpropCommands", "TextGrid"],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "BackpropAppTests", dependencies: ["BackpropApp", "TextGrid", "BackpropCommands"],

@@ -132,7 +132,10 @@ do {
     worst = max(worst, now() - t0)
   }
   let mean = (now() - start) / Double(frames)
-  print(String(format: "keypress + render with surface plot: %8.3f ms mean, %.3f ms worst", mean * 1000, worst * 1000))
+  print(
+    String(
+      format: "keypress + render with surface plot: %8.3f ms mean, %.3f ms worst", mean * 1000,
+      worst * 1000))
 }
 
 // The error surface of the two-case linear neuron at 120x40.

@@ -5,7 +5,8 @@ import Testing
 /// README.md documents every command of the language (the command table is the source).
 @Suite struct ReadmeTests {
   @Test func everyCommandIsDocumented() throws {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("README.md")
     let readme = try String(contentsOf: url, encoding: .utf8)
     for spec in CommandSpec.all {

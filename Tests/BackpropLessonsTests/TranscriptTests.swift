@@ -1,3 +1,4 @@
+import TextGrid
 import BackpropCommands
 import BackpropLessons
 import Testing
@@ -106,9 +107,10 @@ import Testing
 
   @Test func wrapping() {
     #expect(TextWrap.wrap("one two three", width: 7) == ["one two", "three"])
+    // Prefixes on every line; a word longer than a line is cut (a pane cannot hold it).
     #expect(
-      TextWrap.wrap("a verylongword b", width: 5, first: "? ", rest: "  ") == [
-        "? a", "  verylongword", "  b",
+      TextWrap.wrap("a verylongword b", width: 8, first: "? ", rest: "  ") == [
+        "? a", "  verylo", "  ngword", "  b",
       ])
     #expect(TextWrap.wrap("", width: 10, first: "· ") == ["· "])
   }

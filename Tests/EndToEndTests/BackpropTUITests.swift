@@ -96,7 +96,8 @@ struct BackpropTUITests {
   @Test func asciiScreen() async throws {
     let session = try #require(try await Self.start(.unset))
     defer { session.close() }
-    try session.launchDemo(arguments: "--no-progress --ascii", environment: "HOME='\(session.scratch.path)'")
+    try session.launchDemo(
+      arguments: "--no-progress --ascii", environment: "HOME='\(session.scratch.path)'")
     #expect(await session.waitForScreen { $0.contains("Free play") } != nil)
     try session.tmux("send-keys", "-t", session.name, "f", "f", "b")
     let screen = try #require(await session.waitForScreen { $0.contains("update 0/8") })

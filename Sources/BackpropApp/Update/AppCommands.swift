@@ -17,7 +17,8 @@ public enum AppCommands {
     if state.lessons.isWaitingForTypedAnswer, state.screen == .lesson {
       let word = CommandSpec.named(first.text)?.name
       let steering = [
-        "hint", "skip", "previous", "next", "repeat", "lesson", "help", "quit", "answer", "progress",
+        "hint", "skip", "previous", "next", "repeat", "lesson", "help", "quit", "answer",
+        "progress",
         "screen",
       ]
       if !steering.contains(word ?? "") {

@@ -146,7 +146,9 @@ extension Context {
         }
         step = .update(p)
       case .meanError:
-        guard !trainer.samples.isEmpty else { throw CommandError(column: t!.column, message: "there are no samples") }
+        guard !trainer.samples.isEmpty else {
+          throw CommandError(column: t!.column, message: "there are no samples")
+        }
         let errors = trainer.samples.map { trainer.network.error(on: $0) }
         let terms = errors.map { n($0) }
         let mean = errors.reduce(0, +) / Double(errors.count)

@@ -87,7 +87,8 @@ extension Context {
           let r = shape.neurons(inLayer: l)
           let name = l == 0 ? "inputs" : (l == shape.outputLayer ? "outputs" : "hidden")
           let singular = ["inputs": "input", "outputs": "output"][name] ?? name
-          return r.count == 1 ? "\(singular) \(r.lowerBound)" : "\(name) \(r.lowerBound)–\(r.upperBound)"
+          return r.count == 1
+            ? "\(singular) \(r.lowerBound)" : "\(name) \(r.lowerBound)–\(r.upperBound)"
         }.joined(separator: ", "),
     ]
     if !keep {

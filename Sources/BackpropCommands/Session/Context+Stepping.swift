@@ -91,7 +91,9 @@ extension Context {
       // Early updates happen inside the backward pass.
       if here.phase == .forward && here.index == 0 && trainer.epoch + here.sample > 0 {
         throw CommandError(
-          column: 1, message: "in early mode the updates happen during the backward pass, and that pass is done",
+          column: 1,
+          message:
+            "in early mode the updates happen during the backward pass, and that pass is done",
           expected: "`forward` for the next pass, or `mode online`")
       }
       phase = .backward
@@ -166,7 +168,9 @@ extension Context {
   // MARK: - History
 
   /// An optional repeat count (default 1) and nothing after it.
-  func optionalCount(_ args: inout Arguments, _ what: String, usage: String) throws(CommandError) -> Int {
+  func optionalCount(_ args: inout Arguments, _ what: String, usage: String) throws(CommandError)
+    -> Int
+  {
     var count = 1
     if args.peek != nil { count = try args.integer(what, in: 1...100_000) }
     try args.finish(usage)

@@ -195,8 +195,6 @@ struct Context {
     }
   }
 
-
-
   /// Parses a word as a quantity name of this network.
   func quantity(_ token: Token) throws(CommandError) -> QuantityName {
     guard let name = QuantityName.parse(token.text) else {

@@ -1,3 +1,4 @@
+import TextGrid
 import BackpropCommands
 
 /// A lesson run without a screen: inputs come from a sequence of lines (stdin in the CLI) and

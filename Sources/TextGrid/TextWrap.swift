@@ -1,9 +1,19 @@
-import TextGrid
+/// Word wrapping by display width, for prose and long equations: one implementation for the
+/// TUI's panes and the headless lesson transcript.
+public enum TextWrap {
+  /// Wraps `text` into lines of at most `width` columns, the first starting with `first` and
+  /// the rest with `rest` (e.g. "? " and "  " for a question), breaking at spaces.
+  public static func wrap(_ text: String, width: Int, first: String, rest: String = "") -> [String]
+  {
+    let inner = max(1, width - max(first.displayWidth, rest.displayWidth))
+    let words = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    return wrap(words, width: inner).enumerated().map {
+      ($0.offset == 0 ? first : rest) + $0.element
+    }
+  }
 
-/// Word wrapping by display width, for prose and long equations.
-enum TextWrap {
   /// Wraps `text` to `width` columns, breaking at spaces; words longer than a line are cut.
-  static func wrap(_ text: String, width: Int) -> [String] {
+  public static func wrap(_ text: String, width: Int) -> [String] {
     guard width > 0 else { return [] }
     if text.isEmpty { return [""] }
     var lines: [String] = []
@@ -54,7 +64,7 @@ enum TextWrap {
 
   /// Breaks an equation "a = b = c = d" at its " = " signs so each line fits, indenting the
   /// continuation lines; falls back to word wrapping.
-  static func wrapEquation(_ text: String, width: Int) -> [String] {
+  public static func wrapEquation(_ text: String, width: Int) -> [String] {
     if text.displayWidth <= width { return [text] }
     let parts = text.components(separatedBy: " = ")
     var lines: [String] = []
@@ -76,7 +86,7 @@ enum TextWrap {
 }
 
 extension String {
-  /// Splits on "\n" and returns pieces (Foundation-free).
+  /// Splits on a separator and returns the pieces (Foundation-free).
   func components(separatedBy separator: String) -> [String] {
     var result: [String] = []
     var rest = Substring(self)
