@@ -1,4 +1,5 @@
 import BackpropApp
+import Foundation
 import BackpropCommands
 import Testing
 import TextGrid
@@ -89,5 +90,22 @@ import TextGrid
     _ = App.update(&s, .resize(width: 132, height: 43))
     let g = Views.render(s)
     #expect(g.width == 132 && g.height == 43)
+  }
+}
+
+/// Every character the course and the screens use has an ASCII spelling.
+@Suite struct ASCIIFallbackTests {
+  @Test func theCourseReadsInASCII() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let lessons = root.appendingPathComponent("lessons")
+    let files = try FileManager.default.contentsOfDirectory(atPath: lessons.path)
+    #expect(files.count >= 12)
+    for file in files where file.hasSuffix(".lesson") {
+      let text = try String(contentsOf: lessons.appendingPathComponent(file), encoding: .utf8)
+      let ascii = GlyphSet.ascii.text(text)
+      #expect(!ascii.contains("?") || text.contains("?"), "\(file) has characters without an ASCII form")
+      #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII })
+    }
   }
 }
