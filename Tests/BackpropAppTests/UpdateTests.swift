@@ -96,7 +96,8 @@ import TextGrid
 /// Every character the course and the screens use has an ASCII spelling.
 @Suite struct ASCIIFallbackTests {
   @Test func theCourseReadsInASCII() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
       .deletingLastPathComponent()
     let lessons = root.appendingPathComponent("lessons")
     let files = try FileManager.default.contentsOfDirectory(atPath: lessons.path)
@@ -104,7 +105,8 @@ import TextGrid
     for file in files where file.hasSuffix(".lesson") {
       let text = try String(contentsOf: lessons.appendingPathComponent(file), encoding: .utf8)
       let ascii = GlyphSet.ascii.text(text)
-      #expect(!ascii.contains("?") || text.contains("?"), "\(file) has characters without an ASCII form")
+      #expect(
+        !ascii.contains("?") || text.contains("?"), "\(file) has characters without an ASCII form")
       #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII })
     }
   }

@@ -56,47 +56,51 @@ struct StepPlan: Equatable, Sendable {
     var deltaIndex = Array(repeating: -1, count: shape.neuronCount)
     var weightGradientIndex = Array(repeating: -1, count: shape.weightCount)
     var biasGradientIndex = Array(repeating: -1, count: shape.neuronCount)
+    /// Appends a step for each of `parameters` and records where it sits.
+    func append(
+      _ parameters: [Parameter], as make: (Parameter) -> MicroStep, to list: inout [MicroStep],
+      weights: inout [Int], biases: inout [Int]
+    ) {
+      for p in parameters {
+        switch p {
+        case .weight(let i, let j): weights[shape.weightIndex(from: i, to: j)!] = list.count
+        case .bias(let j): biases[j - 1] = list.count
+        }
+        list.append(make(p))
+      }
+    }
+    /// The weights into layer l, row by row, then its biases when they are trained.
+    func parameters(intoLayer l: Int) -> [Parameter] {
+      var result: [Parameter] = []
+      for j in shape.neurons(inLayer: l) {
+        for i in shape.neurons(inLayer: l - 1) { result.append(.weight(from: i, to: j)) }
+      }
+      if network.biasMode == .on { result += shape.neurons(inLayer: l).map { .bias($0) } }
+      return result
+    }
+
     for l in stride(from: shape.layerCount - 1, through: 1, by: -1) {
       for j in shape.neurons(inLayer: l) {
         deltaIndex[j - 1] = backward.count
         backward.append(.delta(j))
       }
-      for j in shape.neurons(inLayer: l) {
-        for i in shape.neurons(inLayer: l - 1) {
-          weightGradientIndex[shape.weightIndex(from: i, to: j)!] = backward.count
-          backward.append(.gradient(.weight(from: i, to: j)))
-        }
-      }
-      if network.biasMode == .on {
-        for j in shape.neurons(inLayer: l) {
-          biasGradientIndex[j - 1] = backward.count
-          backward.append(.gradient(.bias(j)))
-        }
-      }
+      append(
+        parameters(intoLayer: l), as: { .gradient($0) }, to: &backward,
+        weights: &weightGradientIndex,
+        biases: &biasGradientIndex)
       if earlyUpdates {
         // The mistake: this layer's weights move before the layer below computes its δ.
-        for j in shape.neurons(inLayer: l) {
-          for i in shape.neurons(inLayer: l - 1) {
-            weightUpdateIndex[shape.weightIndex(from: i, to: j)!] = backward.count
-            backward.append(.update(.weight(from: i, to: j)))
-          }
-        }
-        if network.biasMode == .on {
-          for j in shape.neurons(inLayer: l) {
-            biasUpdateIndex[j - 1] = backward.count
-            backward.append(.update(.bias(j)))
-          }
-        }
+        append(
+          parameters(intoLayer: l), as: { .update($0) }, to: &backward, weights: &weightUpdateIndex,
+          biases: &biasUpdateIndex)
       }
     }
-
-    for p in network.trainableParameters where !earlyUpdates {
-      switch p {
-      case .weight(let i, let j):
-        weightUpdateIndex[shape.weightIndex(from: i, to: j)!] = update.count
-      case .bias(let j): biasUpdateIndex[j - 1] = update.count
+    if !earlyUpdates {
+      for l in 1..<shape.layerCount {
+        append(
+          parameters(intoLayer: l), as: { .update($0) }, to: &update, weights: &weightUpdateIndex,
+          biases: &biasUpdateIndex)
       }
-      update.append(.update(p))
     }
 
     self.updatePhase = earlyUpdates ? .backward : .update
