@@ -156,6 +156,60 @@ extension LessonState {
     #expect(hint.lines.joined().contains("0.3775"))
   }
 
+  /// Leave and come back: progress is saved under $XDG_STATE_HOME and the lesson resumes on the
+  /// page where it was left, with the engine rebuilt to match.
+  @Test func leaveAndComeBack() throws {
+    let lessonDir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "backprop-resume-\(getpid())")
+    let stateDir = lessonDir.appendingPathComponent("state")
+    try FileManager.default.createDirectory(at: stateDir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: lessonDir) }
+    let text = """
+      @title Two pages
+      @section Derivation
+
+      Page one.
+      > example mazur
+      @pause
+
+      Page two.
+      > forward
+      @assert o_5 = 0.75136507 ± 1e-8
+      @pause
+
+      Page three.
+      """
+    try text.write(
+      to: lessonDir.appendingPathComponent("01-two.lesson"), atomically: true, encoding: .utf8)
+    let environment = ["XDG_STATE_HOME": stateDir.path, "HOME": lessonDir.path]
+    var first = AppState(width: 100, height: 30, startScreen: true)
+    first.lessons = LessonState.load(
+      lessonsDirectory: lessonDir.path, progressEnabled: true, environment: environment)
+    App.submit("lesson 1", &first)
+    App.submit("next", &first)
+    #expect(first.lessons.progressText == "page 2 of 3")
+    #expect(
+      FileManager.default.fileExists(
+        atPath: stateDir.appendingPathComponent("backprop/progress.json").path))
+
+    var second = AppState(width: 100, height: 30, startScreen: true)
+    second.lessons = LessonState.load(
+      lessonsDirectory: lessonDir.path, progressEnabled: true, environment: environment)
+    #expect(second.lessons.catalog.first?.progress == "page 2")
+    App.submit("lesson 1", &second)
+    #expect(second.lessons.progressText == "page 2 of 3")
+    #expect(second.session.trainer.position.phase == .backward)  // the page's `forward` ran again
+
+    // A corrupt progress file is reported once and the course starts fresh.
+    try "not json".write(
+      to: stateDir.appendingPathComponent("backprop/progress.json"), atomically: true,
+      encoding: .utf8)
+    let third = LessonState.load(
+      lessonsDirectory: lessonDir.path, progressEnabled: true, environment: environment)
+    #expect(third.warning != nil)
+    #expect(third.catalog.first?.progress == "not started")
+  }
+
   @Test func startScreenListsTheLessonAndItsSection() throws {
     var s = try Self.state(width: 80, height: 24)
     s.screen = .start(selected: 0)

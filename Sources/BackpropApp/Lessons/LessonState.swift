@@ -1,3 +1,4 @@
+import Foundation
 import BackpropCommands
 import BackpropLessons
 
@@ -39,9 +40,12 @@ public struct LessonState: @unchecked Sendable {
   public init() {}
 
   /// Finds the course (see `LessonLibrary.locate`) and reads progress.
-  public static func load(lessonsDirectory: String?, progressEnabled: Bool) -> LessonState {
+  public static func load(
+    lessonsDirectory: String?, progressEnabled: Bool,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> LessonState {
     var state = LessonState()
-    state.store = ProgressStore.standard(enabled: progressEnabled)
+    state.store = ProgressStore.standard(enabled: progressEnabled, environment: environment)
     let location = LessonLibrary.locate(explicit: lessonsDirectory)
     do {
       let library = try LessonLibrary.load(directory: location.directory)
@@ -67,7 +71,7 @@ public struct LessonState: @unchecked Sendable {
       if !entry.isValid {
         progress = "has errors"
       } else if let p = store.progress(for: entry.fileName) {
-        progress = p.completed ? "done" : "page \(p.page + 1)"
+        progress = p.completed ? "done" : "page \(p.page)"
       } else {
         progress = "not started"
       }
