@@ -28,12 +28,15 @@ struct BackpropTUITests {
     try session.tmux("send-keys", "-t", session.name, "f")  // free play
     #expect(await session.waitForScreen { $0.contains("Network 2-2-2") } != nil)
     try session.tmux("send-keys", "-t", session.name, "f")  // forward pass
-    let forward = await session.waitForScreen { $0.contains("backward 0/12") }
-    #expect(forward?.contains("0.75137") == true, "o_5 after the forward pass")
+    // Wait for the whole frame: a capture can land between two writes of one redraw.
+    let forward = await session.waitForScreen {
+      $0.contains("backward 0/12") && $0.contains("0.75137")
+    }
+    #expect(forward != nil, "o_5 = 0.75137 after the forward pass")
     try session.tmux("send-keys", "-t", session.name, "b")  // backward pass
-    let screen = try #require(await session.waitForScreen { $0.contains("update 0/8") })
     // δ_5 = 0.138498562, shown to 5 significant digits.
-    #expect(screen.contains("0.13850"))
+    let screen = try #require(
+      await session.waitForScreen { $0.contains("update 0/8") && $0.contains("0.13850") })
     #expect(screen.contains("δ") || screen.contains("d_"))
 
     try session.tmux("resize-window", "-t", session.name, "-x", "120", "-y", "40")
@@ -100,7 +103,10 @@ struct BackpropTUITests {
       arguments: "--no-progress --ascii", environment: "HOME='\(session.scratch.path)'")
     #expect(await session.waitForScreen { $0.contains("Free play") } != nil)
     try session.tmux("send-keys", "-t", session.name, "f", "f", "b")
-    let screen = try #require(await session.waitForScreen { $0.contains("update 0/8") })
+    let screen = try #require(
+      await session.waitForScreen {
+        $0.contains("update 0/8") && $0.contains("+ Network 2-2-2 -") && $0.contains("d_")
+      })
     #expect(screen.contains("+ Network 2-2-2 -"))
     #expect(screen.contains("d_5") || screen.contains("d_3"))
     #expect(screen.unicodeScalars.allSatisfy { $0.isASCII })
