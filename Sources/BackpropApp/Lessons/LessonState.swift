@@ -87,7 +87,6 @@ public struct LessonState: @unchecked Sendable {
   /// Whether keys should go to the answer line now.
   public var capturesKeys: Bool { isWaitingForTypedAnswer && !answerLineDismissed }
   public var hasUnfinishedLesson: Bool { runner.map { !$0.isFinished } ?? false }
-  public var active: Int? { runner == nil ? nil : 0 }
 
   /// The current page for the lesson pane, typed for styling, with the same marks as the
   /// headless transcript (? question, ✓ right, ✗ wrong, Hint:, →) and a blank line between

@@ -5,9 +5,9 @@ import TextGrid
 /// The app's one state transition: `update(&state, message)`. Pure apart from `state` itself;
 /// anything for the outside world comes back as an `AppEffect`.
 public enum App {
-  /// Milliseconds of training per tick: long enough to make progress, short enough that a key
-  /// interrupts at once.
-  static let trainingSliceMilliseconds = 40
+  /// Work per tick of a training job, in weight-updates (samples × weights per epoch): a few
+  /// milliseconds on this machine, so a key interrupts at once and the screen shows progress.
+  static let trainingSliceWork = 2_000_000
 
   public static func update(_ state: inout AppState, _ message: AppMessage) -> AppEffect {
     switch message {
@@ -208,11 +208,10 @@ public enum App {
 
   static func runJobSlice(_ state: inout AppState, first: Bool = false) -> AppEffect {
     guard var job = state.job else { return .none }
-    // Grow the chunk until a slice takes about trainingSliceMilliseconds.
     let samples = max(1, state.session.trainer.samples.count)
     let weights = max(1, state.session.trainer.network.weights.count)
     let perEpoch = samples * weights
-    let chunk = max(1, min(job.remaining, 2_000_000 / perEpoch))
+    let chunk = max(1, min(job.remaining, trainingSliceWork / perEpoch))
     let before = state.session.trainer.epoch
     switch state.session.execute("train \(chunk)", mergingWithPrevious: !first) {
     case .success:

@@ -21,10 +21,4 @@ public struct CommandError: Error, Equatable, Sendable, CustomStringConvertible 
     if let expected { s += " (expected \(expected))" }
     return s
   }
-
-  /// The error with a caret under the column, for echoing under the typed line.
-  public func pointer(under line: String, prompt: String = "") -> String {
-    String(repeating: " ", count: prompt.count + max(0, column - 1)) + "^ " + message
-      + (expected.map { " (expected \($0))" } ?? "")
-  }
 }
