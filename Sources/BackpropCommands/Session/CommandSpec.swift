@@ -192,6 +192,16 @@ public struct CommandSpec: Sendable {
       summary: "print the TUI screen as text (headless), default 100x30",
       details: "", example: "screen 120x40", handler: .app, topic: "screen"),
     .init(
+      name: "zoom", aliases: [], usage: "zoom [network|values|equation|lesson|output|plot|off]",
+      summary: "make one pane fill the screen, or `zoom off` to go back",
+      details: """
+        `zoom lesson` (or any pane's name) lets that pane fill the screen; `zoom` alone zooms the \
+        focused pane, or goes back when one is zoomed; `zoom off` restores the layout. The other \
+        panes keep their place. In the interface Tab moves the focus between panes, PgUp/PgDn/Home/End \
+        scroll the focused pane, and Z zooms it.
+        """,
+      example: "zoom network", handler: .app, topic: "screen"),
+    .init(
       name: "lesson", aliases: ["lessons"], usage: "lesson [N|NAME|list|quit]",
       summary: "list the lessons, or start one", details: "", example: "lesson 1", handler: .app,
       topic: "lessons"),
