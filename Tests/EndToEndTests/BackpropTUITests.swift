@@ -144,9 +144,16 @@ struct BackpropLessonTUITests {
       "the lesson menu never appeared")
     try session.tmux("send-keys", "-t", session.name, "Enter")
     #expect(await session.waitForScreen { $0.contains("page 1 of") } != nil)
-    try session.tmux("send-keys", "-t", session.name, "Space")
-    #expect(
-      await session.waitForScreen { $0.contains("page 2 of") && $0.contains("answer>") } != nil)
+    // Space reads the page to its end first, then turns it.
+    var turned = false
+    for _ in 0..<12 where !turned {
+      try session.tmux("send-keys", "-t", session.name, "Space")
+      turned =
+        await session.waitForScreen(timeout: 0.5) {
+          $0.contains("page 2 of") && $0.contains("answer>")
+        } != nil
+    }
+    #expect(turned)
     try session.tmux("send-keys", "-t", session.name, "0", "Enter")
     #expect(
       await session.waitForScreen { $0.contains("Hint:") } != nil, "a wrong answer gives a hint")

@@ -300,8 +300,8 @@ final class PaneSession {
   }
 
   /// Polls the visible screen until `predicate` holds (then returns it), for at most 10 s.
-  func waitForScreen(_ predicate: (String) -> Bool) async -> String? {
-    let deadline = ContinuousClock.now + .seconds(10)
+  func waitForScreen(timeout: Double = 10, _ predicate: (String) -> Bool) async -> String? {
+    let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
     while ContinuousClock.now < deadline {
       let screen = capture()
       if predicate(screen) { return screen }

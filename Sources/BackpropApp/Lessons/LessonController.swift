@@ -28,7 +28,7 @@ enum LessonController {
           expected: "`lesson N` to open one (`lesson` lists them)")
       }
       return handle(
-        LessonInput.parse(line, waitingForAnswer: state.lessons.isWaitingForTypedAnswer),
+        LessonInput.parse(line, waitingFor: state.lessons.waitingQuestion),
         name: name, &state)
     }
   }
@@ -37,7 +37,7 @@ enum LessonController {
   /// (when a question waits) or a command to explore with.
   static func answer(_ line: String, _ state: inout AppState) -> LineResult {
     handle(
-      LessonInput.parse(line, waitingForAnswer: state.lessons.isWaitingForTypedAnswer),
+      LessonInput.parse(line, waitingFor: state.lessons.waitingQuestion),
       name: "answer", &state)
   }
 
@@ -45,6 +45,7 @@ enum LessonController {
     guard var runner = state.lessons.runner else {
       return AppCommands.failure(CommandError(column: 1, message: "no lesson is open"), line: name)
     }
+    let rowsBefore = state.layout[.lesson].map { LessonPane.rows(state, width: $0.inner.width) }
     state.lessons.runner = nil
     var host = AppLessonHost(state)
     let before = runner.lines.count
@@ -52,7 +53,6 @@ enum LessonController {
     runner.handle(input, host: &host)
     host.apply(to: &state)
     let shown = runner.pageVisits == visits ? Array(runner.lines.dropFirst(before)) : runner.lines
-    if runner.pageVisits != visits || runner.isWaitingForAnswer { state.lessons.scroll = nil }
     state.lessons.answerLineDismissed = false
     // The latest feedback also goes to the status line, so it stays in view when the page
     // scrolls on to the next question.
@@ -63,6 +63,7 @@ enum LessonController {
       state.notice = marks[feedback.kind]! + feedback.text
     }
     state.lessons.runner = runner
+    scrollToWhatIsNew(&state, newPage: runner.pageVisits != visits, rowsBefore: rowsBefore?.count)
     save(&state)
     return AppCommands.success(name, shown.map(\.text))
   }
@@ -96,6 +97,9 @@ enum LessonController {
           + (failure.diagnostics.first?.description ?? "unreadable"))
     }
     var runner = LessonRunner<AppLessonHost>(lesson: lesson)
+    runner.endNote = endNote(after: entry, state)
+    // A plot belongs to the lesson that showed it: each lesson starts without one.
+    state.plot = PlotSettings()
     var host = AppLessonHost(state)
     var lines: [String] = []
     if let progress = state.lessons.store.progress(for: lesson.fileName), !progress.completed {
@@ -105,13 +109,41 @@ enum LessonController {
     }
     host.apply(to: &state)
     state.lessons.runner = runner
-    state.lessons.scroll = nil
+    state.scroll[.lesson] = nil
+    state.horizontalScroll[.lesson] = nil
+    state.lessons.followsEnd = false
     state.lessons.activeFileName = lesson.fileName
     state.screen = .lesson
     state.isEditing = false
     save(&state)
     return AppCommands.success(
       "lesson", ["\(lesson.title) (\(lesson.section))"] + lines + runner.lines.map(\.text))
+  }
+
+  /// A new page shows its top. Anything done on a page (an answer, a hint, a command) shows what
+  /// it added: the end of the page when that fits, else the first new row at the top.
+  static func scrollToWhatIsNew(_ state: inout AppState, newPage: Bool, rowsBefore: Int?) {
+    state.scroll[.lesson] = nil
+    state.lessons.followsEnd = !newPage
+    if newPage {
+      state.horizontalScroll[.lesson] = nil
+      return
+    }
+    guard let rowsBefore, let rect = state.layout[.lesson]?.inner else { return }
+    let total = LessonPane.rows(state, width: rect.width).count
+    if total - rowsBefore > rect.height { state.scroll[.lesson] = rowsBefore }
+  }
+
+  /// What `next` says at the end of a lesson: the next lesson and how to open it.
+  static func endNote(after entry: LessonEntry, _ state: AppState) -> String {
+    let entries = state.lessons.entries
+    guard let k = entries.firstIndex(where: { $0.path == entry.path }), k + 1 < entries.count
+    else {
+      return "This is the end of the course. Press m for the lesson menu; `previous` goes back a page."
+    }
+    let following = entries[k + 1]
+    return
+      "This is the end of the lesson. Next: `lesson \(k + 2)` opens “\(following.title)”; m opens the lesson menu; `previous` goes back a page."
   }
 
   static func save(_ state: inout AppState) {

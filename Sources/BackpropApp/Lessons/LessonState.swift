@@ -32,8 +32,9 @@ public struct LessonState: @unchecked Sendable {
   var store: ProgressStore = .inMemory()
   var runner: LessonRunner<AppLessonHost>?
   var activeFileName: String?
-  /// First row of the lesson pane shown, once the student scrolls (nil: automatic).
-  public var scroll: Int?
+  /// The student has answered or typed something on this page: the unscrolled lesson pane shows
+  /// the end of the page (the reveal, the output) rather than its top.
+  public var followsEnd = false
   /// The student pressed Esc at a question: keys are shortcuts again until they type.
   public var answerLineDismissed = false
 
@@ -84,6 +85,8 @@ public struct LessonState: @unchecked Sendable {
   public var activeTitle: String? { runner?.lesson.title }
   public var progressText: String? { runner.map { "page \($0.pageNumber) of \($0.pageCount)" } }
   public var isWaitingForTypedAnswer: Bool { runner?.isWaitingForAnswer ?? false }
+  /// The question waiting for an answer, if any.
+  var waitingQuestion: Question? { isWaitingForTypedAnswer ? runner?.currentQuestion : nil }
   /// Whether keys should go to the answer line now.
   public var capturesKeys: Bool { isWaitingForTypedAnswer && !answerLineDismissed }
   public var hasUnfinishedLesson: Bool { runner.map { !$0.isFinished } ?? false }

@@ -52,6 +52,17 @@ public struct AppState: Sendable {
   public var lessons: LessonState
   /// True in the TUI: long `train` runs become jobs that show progress and can be interrupted.
   public var isInteractive = false
+  /// The pane that PgUp/PgDn/Home/End scroll and Z zooms (nil: the lesson or output pane).
+  public var focus: PaneID?
+  /// The pane that fills the screen (`zoom`, Z), if any.
+  public var zoomed: PaneID?
+  /// How far each text pane is scrolled, by the rule of its view (`Viewport`); a pane without
+  /// an entry follows what the person is waiting for.
+  public var scroll: [PaneID: Int] = [:]
+  /// Columns scrolled to the right in panes whose display lines are not re-wrapped.
+  public var horizontalScroll: [PaneID: Int] = [:]
+  /// First row of the help overlay shown.
+  public var helpScroll = 0
 
   public init(
     session: Session = Session(), width: Int = 100, height: Int = 30, glyphs: GlyphSet = .unicode,
@@ -66,9 +77,36 @@ public struct AppState: Sendable {
     screen = startScreen ? .start(selected: 0) : .freePlay
   }
 
-  /// Appends lines to the output pane, keeping the last few hundred.
+  /// Lines of output kept for scrolling back.
+  public static let scrollback = 2_000
+
+  /// Appends lines to the output pane, keeping the last `scrollback`; the pane shows the newest
+  /// again, since that is what the person is waiting for.
   public mutating func log(_ lines: [String], kind: OutputLine.Kind) {
+    guard !lines.isEmpty else { return }
     output += lines.map { OutputLine(text: $0, kind: kind) }
-    if output.count > 400 { output.removeFirst(output.count - 400) }
+    // Trim in batches so appending stays cheap however long the session.
+    if output.count > Self.scrollback + Self.scrollback / 4 {
+      output.removeFirst(output.count - Self.scrollback)
+    }
+    scroll[.output] = nil
+    horizontalScroll[.output] = nil
+  }
+
+  /// Where the panes go now: the one layout function, for views and `update` alike.
+  public var layout: ScreenLayout {
+    Layout.compute(
+      width: width, height: height,
+      content: Layout.Content(
+        lesson: screen == .lesson, plot: plot.kind != .none, zoomed: zoomed))
+  }
+
+  /// The pane that scroll keys act on: the chosen one if it is on screen, else the lesson or
+  /// output pane.
+  public var focusedPane: PaneID {
+    let order = layout.order
+    if let focus, order.contains(focus) { return focus }
+    if let zoomed, order.contains(zoomed) { return zoomed }
+    return screen == .lesson ? .lesson : .output
   }
 }

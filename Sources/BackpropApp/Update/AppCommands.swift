@@ -19,7 +19,7 @@ public enum AppCommands {
       let steering = [
         "hint", "skip", "previous", "next", "repeat", "lesson", "help", "quit", "answer",
         "progress",
-        "screen",
+        "screen", "zoom",
       ]
       if !steering.contains(word ?? "") {
         return LessonController.answer(line, &state)
@@ -46,6 +46,8 @@ public enum AppCommands {
       case "plot":
         let lines = try PlotCommand.run(args, lineLength: line.count, &state)
         return success(spec.name, lines)
+      case "zoom":
+        return success(spec.name, try zoom(args, &state))
       case "lesson", "next", "previous", "repeat", "answer", "hint", "skip", "progress":
         return try LessonController.command(spec.name, args, line: line, &state)
       default:
@@ -91,6 +93,39 @@ public enum AppCommands {
       ("ok", .bool(false)), ("input", .string(line)), ("error", .object(error)),
     ]).serialized()
     return LineResult(lines: ["error: " + e.description], isError: true, json: json, effect: .none)
+  }
+
+  /// `zoom [PANE|off]`: one pane fills the screen (`screen` shows it too), or the layout comes
+  /// back. Alone it zooms the focused pane, or goes back when one is zoomed.
+  static func zoom(_ args: [Token], _ state: inout AppState) throws(CommandError) -> [String] {
+    let names = PaneID.allCases.map(\.rawValue).joined(separator: ", ")
+    guard let t = args.first else {
+      App.zoom(state.zoomed == nil ? state.focusedPane : nil, &state)
+      return [state.zoomed.map { "zoomed the \($0.rawValue) pane" } ?? "zoom off"]
+    }
+    if args.count > 1 {
+      throw CommandError(
+        column: args[1].column, message: "unexpected `\(args[1].text)`",
+        expected: "one pane name or `off`")
+    }
+    let word = t.text.lowercased()
+    if ["off", "none", "back"].contains(word) {
+      App.zoom(nil, &state)
+      return ["zoom off"]
+    }
+    guard let pane = PaneID(rawValue: word) else {
+      throw CommandError(
+        column: t.column, message: "there is no pane `\(t.text)`", expected: "\(names) or off")
+    }
+    let content = Layout.Content(
+      lesson: state.screen == .lesson, plot: state.plot.kind != .none)
+    guard content.panes.contains(pane) else {
+      throw CommandError(
+        column: t.column, message: "the \(pane.rawValue) pane is not on the screen now",
+        expected: content.panes.map(\.rawValue).joined(separator: ", ") + " or off")
+    }
+    App.zoom(pane, &state)
+    return ["zoomed the \(pane.rawValue) pane (`zoom off` goes back)"]
   }
 
   /// `screen [WxH] [ascii]`: the TUI screen as text.

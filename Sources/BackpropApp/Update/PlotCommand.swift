@@ -36,7 +36,10 @@ enum PlotCommand {
           k += 2
         }
       case "parabola": settings.kind = .parabola
-      case "loss", "curve": settings.kind = .loss
+      case "loss", "curve":
+        // The plain form is linear, whatever was shown before; `log` may follow.
+        settings.kind = .loss
+        settings.logScale = false
       case "log": settings.logScale = true
       case "linear", "lin": settings.logScale = false
       case "off", "hide", "none": settings.kind = .none

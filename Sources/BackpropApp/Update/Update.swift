@@ -36,10 +36,12 @@ public enum App {
   {
     state.completions = []
     state.notice = nil
-    let result = AppCommands.run(line, &state)
+    // The command goes in the output before anything it prints (a training job may finish and
+    // report inside `run`).
     if echo && !line.trimmingCharacters(in: " ").isEmpty {
       state.log(["> " + line], kind: .command)
     }
+    let result = AppCommands.run(line, &state)
     if result.logs { state.log(result.lines, kind: result.isError ? .error : .output) }
     if result.isError { state.notice = result.lines.first }
     return result
@@ -51,15 +53,17 @@ public enum App {
     if let overlay = state.overlay {
       switch overlay {
       case .help:
+        // The help scrolls with the page keys; any other key closes it.
+        if let motion = pageMotion(key) ?? arrowMotion(key) {
+          state.helpScroll = HelpOverlay.viewport(state).scrolled(motion)
+          return .none
+        }
         state.overlay = nil
+        state.helpScroll = 0
       case .confirmQuit:
         if key == .character("y") || key == .character("Y") { return .quit }
         state.overlay = nil
       }
-      return .none
-    }
-    if state.screen == .lesson, key == .pageDown || key == .pageUp {
-      scrollLesson(down: key == .pageDown, &state)
       return .none
     }
     if key == .control("c") {
@@ -69,8 +73,14 @@ public enum App {
       }
       return requestQuit(&state)
     }
-    if case .start(let selected) = state.screen {
+    if case .start(let selected) = state.screen, !state.isEditing {
       return startScreenKey(key, selected: selected, &state)
+    }
+    // PgUp/PgDn scroll the focused pane even while a line is typed: the line editor has no use
+    // for them, and a student answering a question may need to read back.
+    if let motion = pageMotion(key) {
+      scroll(state.focusedPane, motion, &state)
+      return .none
     }
     if state.isEditing || (state.screen == .lesson && state.lessons.capturesKeys) {
       return editingKey(key, &state)
@@ -78,14 +88,82 @@ public enum App {
     return shortcutKey(key, &state)
   }
 
-  /// PgUp/PgDn in the lesson pane, by most of a pane's height.
-  static func scrollLesson(down: Bool, _ state: inout AppState) {
-    let paneHeight = max(3, (state.height - 3) * 42 / 100 - 2)
-    let rows = LessonPane.rows(state, width: max(10, state.width - 4)).count
-    let maxStart = max(0, rows - paneHeight)
-    let current = state.lessons.scroll ?? (state.lessons.isWaitingForTypedAnswer ? maxStart : 0)
-    let step = max(1, paneHeight - 2)
-    state.lessons.scroll = min(maxStart, max(0, current + (down ? step : -step)))
+  static func pageMotion(_ key: Key) -> Viewport.Motion? {
+    switch key {
+    case .pageUp: return .pageUp
+    case .pageDown: return .pageDown
+    default: return nil
+    }
+  }
+
+  static func arrowMotion(_ key: Key) -> Viewport.Motion? {
+    switch key {
+    case .up: return .lineUp
+    case .down: return .lineDown
+    case .home: return .home
+    case .end: return .end
+    default: return nil
+    }
+  }
+
+  /// Scrolls a pane, by the same viewport its view draws with, in the rectangle the layout
+  /// gives it now.
+  static func scroll(_ pane: PaneID, _ motion: Viewport.Motion, _ state: inout AppState) {
+    guard let rect = state.layout[pane]?.inner else { return }
+    switch pane {
+    case .lesson:
+      let rows = LessonPane.rows(state, width: rect.width).count
+      let view = LessonPane.viewport(state, rows: rows, height: rect.height)
+      state.scroll[.lesson] = view.scrolled(motion)
+    case .values:
+      state.scroll[.values] = ValuesPane.viewport(state, width: rect.width, height: rect.height)
+        .scrolled(motion)
+    case .output:
+      // The output's position counts rows up from the newest.
+      let offset = state.scroll[.output] ?? 0
+      let step = max(1, rect.height - 1)
+      let target: Int
+      switch motion {
+      case .pageUp: target = offset + step
+      case .lineUp: target = offset + 1
+      case .pageDown: target = offset - step
+      case .lineDown: target = offset - 1
+      case .home: target = Int.max / 2
+      case .end: target = 0
+      }
+      let limited =
+        target <= offset
+        ? max(0, target)
+        : OutputPane.maxOffset(
+          state, width: rect.width, height: rect.height,
+          limit: min(target, AppState.scrollback * 4))
+      state.scroll[.output] = limited == 0 ? nil : limited
+    case .network, .equation, .plot:
+      state.notice = "the \(pane.rawValue) pane does not scroll; Z lets it fill the screen"
+    }
+  }
+
+  /// ←/→ in a pane whose lines are shown as written (lesson displays, output tables and plots).
+  static func scrollSideways(_ pane: PaneID, right: Bool, _ state: inout AppState) {
+    guard pane == .lesson || pane == .output else { return }
+    let current = state.horizontalScroll[pane] ?? 0
+    let next = right ? current + 8 : max(0, current - 8)
+    state.horizontalScroll[pane] = next == 0 ? nil : min(next, 4_000)
+  }
+
+  /// Tab and Shift-Tab: the next or previous pane on screen takes the focus.
+  static func cycleFocus(forward: Bool, _ state: inout AppState) {
+    let order = state.layout.order
+    guard !order.isEmpty else { return }
+    let current = order.firstIndex(of: state.focusedPane) ?? 0
+    state.focus = order[(current + (forward ? 1 : order.count - 1)) % order.count]
+  }
+
+  /// Z, `zoom PANE`, `zoom off`: one pane fills the screen, or the layout comes back. The
+  /// zoomed pane keeps the focus.
+  static func zoom(_ pane: PaneID?, _ state: inout AppState) {
+    state.zoomed = pane
+    if let pane { state.focus = pane }
   }
 
   static func requestQuit(_ state: inout AppState) -> AppEffect {
@@ -111,6 +189,7 @@ public enum App {
       }
     case .character("f"): state.screen = .freePlay
     case .character("?"): state.overlay = .help
+    case .character(":"), .character("/"): state.isEditing = true
     case .character("q"), .escape: return .quit
     default: break
     }
@@ -123,7 +202,10 @@ public enum App {
       let line = state.editor.submit()
       state.isEditing = false
       if line.trimmingCharacters(in: " ").isEmpty { return .none }
-      return submit(line, &state).effect
+      let effect = submit(line, &state).effect
+      // A command typed on the menu that does not open a lesson shows its answer in free play.
+      if case .start = state.screen, effect != .quit { state.screen = .freePlay }
+      return effect
     case .escape:
       state.editor.clear()
       state.isEditing = false
@@ -166,11 +248,31 @@ public enum App {
     return names
   }
 
+  /// Whether the lesson pane, as drawn now, has unread rows below.
+  static func lessonHasMoreBelow(_ state: AppState) -> Bool {
+    guard let rect = state.layout[.lesson]?.inner else { return false }
+    let rows = LessonPane.rows(state, width: rect.width).count
+    return LessonPane.viewport(state, rows: rows, height: rect.height).below > 0
+  }
+
   static func shortcutKey(_ key: Key, _ state: inout AppState) -> AppEffect {
     let inLesson = state.screen == .lesson
     switch key {
     case .character(" "), .character("n"):
+      if inLesson, lessonHasMoreBelow(state) {
+        // Read the page to its end before turning it.
+        scroll(.lesson, .pageDown, &state)
+        return .none
+      }
       return submit(inLesson ? "next" : "step", &state, echo: false).effect
+    case .tab: cycleFocus(forward: true, &state)
+    case .backTab: cycleFocus(forward: false, &state)
+    case .character("Z"): zoom(state.zoomed == nil ? state.focusedPane : nil, &state)
+    case .home: scroll(state.focusedPane, .home, &state)
+    case .end: scroll(state.focusedPane, .end, &state)
+    case .left: scrollSideways(state.focusedPane, right: false, &state)
+    case .right: scrollSideways(state.focusedPane, right: true, &state)
+    case .escape where state.zoomed != nil: zoom(nil, &state)
     case .character("s"): return submit("step", &state, echo: false).effect
     case .character("f"): return submit("forward", &state, echo: false).effect
     case .character("b"): return submit("backward", &state, echo: false).effect

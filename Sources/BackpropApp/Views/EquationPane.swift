@@ -20,8 +20,10 @@ enum EquationPane {
     }
     let recent = t.recentSteps(max(1, height))
     guard let current = recent.last else {
+      // The key named is the one that computes it here: in a lesson space turns the page.
+      let key = state.screen == .lesson ? "s" : "space"
       let next =
-        t.nextStep.map { "Next: \($0.symbol). Press space (or type `step`) to compute it." }
+        t.nextStep.map { "Next: \($0.symbol). Press \(key) (or type `step`) to compute it." }
         ?? "No training samples yet: `example mazur`, `data xor` or `sample add X… -> T…`."
       for (k, line) in TextWrap.wrap(g.text(next), width: width).prefix(height).enumerated() {
         grid.put(line, x: 0, y: k, style: .dim)
@@ -31,11 +33,11 @@ enum EquationPane {
     let e = t.explain(current, digits: digits)
     var lines: [(String, CellStyle)] = []
     lines.append((g.text("rule: " + e.rule), .dim))
-    for piece in TextWrap.wrapEquation(g.text(e.line), width: width) {
+    for piece in TextWrap.wrapEquation(g.text(e.line), width: width, ellipsis: g.text("…")) {
       lines.append((piece, .bold))
     }
     if let note = e.note {
-      for piece in TextWrap.wrapEquation(g.text(note), width: width) {
+      for piece in TextWrap.wrapEquation(g.text(note), width: width, ellipsis: g.text("…")) {
         lines.append((piece, .plain))
       }
     }
@@ -44,10 +46,7 @@ enum EquationPane {
     for step in recent.dropLast().reversed() {
       guard earlier.count + lines.count < height else { break }
       let text = g.text(t.explain(step, digits: digits).line)
-      let ellipsis = g.text("…")
-      let shown =
-        text.displayWidth > width ? String(text.prefix(width - ellipsis.count)) + ellipsis : text
-      earlier.insert((shown, .dim), at: 0)
+      earlier.insert((TextWrap.truncate(text, width: width, ellipsis: g.text("…")), .dim), at: 0)
     }
     let all = Array((earlier + lines).suffix(height))
     for (k, row) in all.enumerated() { grid.put(row.0, x: 0, y: k, style: row.1, maxWidth: width) }

@@ -1,58 +1,86 @@
 import BackpropCommands
 import TextGrid
 
-/// Every key and command, in a box over the screen.
+/// Every key and command, in a box over the screen. It scrolls (PgUp/PgDn, ↑↓, Home/End) when
+/// it is taller than the box; any other key closes it.
 enum HelpOverlay {
   static let keys: [(String, String)] = [
-    ("space / n", "next micro-step (in a lesson: next page)"),
+    ("space / n", "next micro-step (in a lesson: read on, then the next page)"),
     ("s", "next micro-step"),
     ("f  b  u", "finish the forward / backward pass, update"),
     ("e", "run to the end of the epoch"),
     ("t", "train 100 epochs (any key interrupts)"),
     ("z  y", "undo / redo"),
     ("p  h", "lesson: previous page / hint"),
+    ("Tab", "focus the next pane (Shift-Tab: the previous one); its border is bold"),
+    ("PgUp PgDn", "scroll the focused pane (Home / End: to its top / end)"),
+    ("←  →", "scroll wide lines (tables, plots, formulas) sideways"),
+    ("Z", "zoom: the focused pane fills the screen, Z or Esc goes back (`zoom PANE`)"),
     (":", "type a command (Tab completes, ↑↓ history)"),
+    ("Esc", "at a question: leave the answer line, keys work again"),
     ("m", "back to the lesson menu"),
     ("?  F1", "this help"),
     ("q  Ctrl-C", "quit"),
   ]
 
-  static func render(_ state: AppState) -> TextGrid {
-    let g = state.glyphs
+  /// The box, centred over the screen: the layout of the overlay.
+  static func rect(_ state: AppState) -> Rect {
     let w = min(state.width - 4, 96)
     let h = min(state.height - 2, 40)
-    var box = TextGrid(width: w, height: h)
-    box.fill(" ", x: 0, y: 0, width: w, height: h)
-    box.box(
-      x: 0, y: 0, width: w, height: h, glyphs: g, title: "Help (any key closes)", style: .bold)
+    return Rect(x: (state.width - w) / 2, y: max(0, (state.height - h) / 2), width: w, height: h)
+  }
+
+  static func rows(_ state: AppState, width: Int) -> [(String, CellStyle)] {
+    let g = state.glyphs
     var lines: [(String, CellStyle)] = [("Keys", .bold)]
-    for (k, v) in keys { lines.append((g.text(k.padded(to: 12) + v), .plain)) }
+    for (k, v) in keys {
+      for (n, piece) in TextWrap.wrap(g.text(v), width: max(1, width - 12)).enumerated() {
+        lines.append(((n == 0 ? g.text(k) : "").padded(to: 12) + piece, .plain))
+      }
+    }
     lines.append(("", .plain))
     lines.append(("Commands (type : first; `help COMMAND` for details)", .bold))
-    let columns = w >= 90 ? 2 : 1
-    let specs = CommandSpec.all.map { g.text($0.name.padded(to: 10) + $0.summary) }
-    let colWidth = (w - 4) / columns
-    let rows = (specs.count + columns - 1) / columns
-    if lines.count + rows <= h - 2 {
-      for r in 0..<rows {
-        var text = ""
-        for c in 0..<columns {
-          let k = c * rows + r
-          guard k < specs.count else { continue }
-          var s = specs[k]
-          if s.displayWidth > colWidth - 1 { s = String(s.prefix(colWidth - 2)) + g.text("…") }
-          text += s.padded(to: colWidth)
-        }
-        lines.append((text, .plain))
+    let columns = width >= 86 ? 2 : 1
+    let colWidth = width / columns
+    let specs = CommandSpec.all.map {
+      TextWrap.truncate(
+        g.text($0.name.padded(to: 10) + $0.summary), width: colWidth - 2, ellipsis: g.text("…"))
+    }
+    let count = (specs.count + columns - 1) / columns
+    for r in 0..<count {
+      var text = ""
+      for c in 0..<columns where c * count + r < specs.count {
+        text += specs[c * count + r].padded(to: colWidth)
       }
-    } else {
-      // Not enough rows for a line each: the names, wrapped.
-      let names = CommandSpec.all.map(\.name).joined(separator: "  ")
-      for piece in TextWrap.wrap(names, width: w - 4) { lines.append((piece, .plain)) }
+      lines.append((text, .plain))
     }
-    for (k, line) in lines.prefix(h - 2).enumerated() {
-      box.put(line.0, x: 2, y: 1 + k, style: line.1, maxWidth: w - 4)
+    return lines
+  }
+
+  static func viewport(_ state: AppState) -> Viewport {
+    let box = rect(state)
+    return Viewport(
+      total: rows(state, width: box.inner.width).count, height: box.inner.height,
+      scroll: state.helpScroll, anchorAtEnd: false)
+  }
+
+  static func render(_ state: AppState) -> TextGrid {
+    let box = rect(state)
+    var grid = TextGrid(width: box.width, height: box.height)
+    grid.fill(" ", x: 0, y: 0, width: box.width, height: box.height)
+    let inner = box.inner
+    let all = rows(state, width: inner.width)
+    let view = viewport(state)
+    var content = TextGrid(width: inner.width, height: inner.height)
+    for (k, line) in all[view.range].enumerated() {
+      content.put(line.0, x: 0, y: k, style: line.1, maxWidth: inner.width)
     }
-    return box
+    var body = PaneBody(content, viewport: view)
+    body.grid = content
+    Views.draw(
+      body, in: Rect(x: 0, y: 0, width: box.width, height: box.height),
+      title: "Help (any other key closes)", &grid, focused: true, zoomed: false,
+      glyphs: state.glyphs)
+    return grid
   }
 }

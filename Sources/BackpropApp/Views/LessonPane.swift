@@ -1,12 +1,24 @@
 import TextGrid
 
-/// The lesson's current page: prose wrapped to the pane, commands and their output as printed,
-/// the question and its feedback. A page longer than the pane scrolls (PgUp/PgDn); by default
-/// it shows the top of a new page, and the end of it while a question waits for its answer.
+/// The lesson's current page: prose wrapped to the pane by words, display lines (formulas,
+/// matrices), commands and their output shown as written and never re-wrapped (←/→ scroll them
+/// when they are wider than the pane, or zoom the pane), the question and its feedback.
+///
+/// A page longer than the pane scrolls (PgUp/PgDn, and space scrolls before it turns the page).
+/// Unscrolled, a new page shows its top, and once the student has answered or typed something
+/// on the page, its end: the reveal and the output they are waiting for.
 enum LessonPane {
-  static func rows(_ state: AppState, width: Int) -> [(String, CellStyle)] {
+  /// One row of the page at a given width.
+  struct Row {
+    var text: String
+    var style: CellStyle
+    /// Shown as written: clipped and scrolled sideways, never wrapped.
+    var isDisplay: Bool
+  }
+
+  static func rows(_ state: AppState, width: Int) -> [Row] {
     let g = state.glyphs
-    var rows: [(String, CellStyle)] = []
+    var rows: [Row] = []
     for (text, kind) in state.lessons.pageLines {
       let style: CellStyle
       switch kind {
@@ -19,43 +31,40 @@ enum LessonPane {
       case .error: style = state.colors ? [.bold, .red] : .bold
       }
       if kind == .output || kind == .command || kind == .display {
-        // Printed output keeps its spacing (tables); long lines are cut, not re-flowed.
-        var line = g.text(text)
-        while line.displayWidth > width {
-          let head = String(line.prefix(width))
-          rows.append((head, style))
-          line = "  " + String(line.dropFirst(width))
-        }
-        rows.append((line, style))
+        rows.append(Row(text: g.text(text), style: style, isDisplay: true))
       } else {
-        for piece in TextWrap.wrap(g.text(text), width: width) { rows.append((piece, style)) }
+        for piece in TextWrap.wrap(g.text(text), width: width, ellipsis: g.text("…")) {
+          rows.append(Row(text: piece, style: style, isDisplay: false))
+        }
       }
     }
     return rows
   }
 
-  static func render(_ state: AppState, width: Int, height: Int) -> TextGrid {
+  /// The viewport over the page at this pane size, as both the view and `update` see it.
+  static func viewport(_ state: AppState, rows: Int, height: Int) -> Viewport {
+    Viewport(
+      total: rows, height: height, scroll: state.scroll[.lesson],
+      anchorAtEnd: state.lessons.isWaitingForTypedAnswer || state.lessons.followsEnd)
+  }
+
+  static func render(_ state: AppState, width: Int, height: Int) -> PaneBody {
     var grid = TextGrid(width: width, height: height)
     let all = rows(state, width: width)
-    let maxStart = max(0, all.count - height)
-    let start: Int
-    if let scroll = state.lessons.scroll {
-      start = min(max(0, scroll), maxStart)
-    } else {
-      start = state.lessons.isWaitingForTypedAnswer ? maxStart : 0
+    let view = viewport(state, rows: all.count, height: height)
+    let shift = state.horizontalScroll[.lesson] ?? 0
+    var body = PaneBody(grid, viewport: view)
+    for (k, row) in all[view.range].enumerated() {
+      if row.isDisplay {
+        let piece = Columns.slice(row.text, from: shift, width: width)
+        grid.put(piece.text, x: 0, y: k, style: row.style)
+        body.hasMoreLeft = body.hasMoreLeft || piece.hiddenLeft
+        body.hasMoreRight = body.hasMoreRight || piece.hiddenRight
+      } else {
+        grid.put(row.text, x: 0, y: k, style: row.style)
+      }
     }
-    for (k, row) in all.dropFirst(start).prefix(height).enumerated() {
-      grid.put(row.0, x: 0, y: k, style: row.1)
-    }
-    let g = state.glyphs
-    if start + height < all.count {
-      let more = g.text(" ↓ PgDn: \(all.count - start - height) more ")
-      grid.put(more, x: width - more.displayWidth, y: height - 1, style: .reverse)
-    }
-    if start > 0 {
-      let more = g.text(" ↑ PgUp ")
-      grid.put(more, x: width - more.displayWidth, y: 0, style: .reverse)
-    }
-    return grid
+    body.grid = grid
+    return body
   }
 }

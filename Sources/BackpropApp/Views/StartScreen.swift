@@ -21,37 +21,52 @@ enum StartScreen {
     let catalog = state.lessons.catalog
     let listTop = y
     let visible = max(1, h - listTop - 3)
-    var entries: [(String, String)] = []
+    // Each row: the title, the progress (always in view, whatever the width), the section.
+    var entries: [(title: String, progress: String, section: String)] = []
     for entry in catalog {
       let number: String = entry.number.map { String(format2: $0) + "  " } ?? "    "
-      let detail: String = entry.section + " · " + entry.progress
-      entries.append((number + entry.title, detail))
+      entries.append((number + entry.title, entry.progress, entry.section))
     }
-    entries.append(("    Free play", "just the network and the command line"))
+    entries.append(("    Free play", "", "just the network and the command line"))
     var start = 0
     if selected >= visible { start = selected - visible + 1 }
-    let titleWidth = min(max(30, (entries.map { $0.0.displayWidth }.max() ?? 30) + 2), w * 55 / 100)
+    let rowWidth = w - 4
+    let progressWidth = max(12, (entries.map { $0.progress.displayWidth }.max() ?? 0) + 2)
+    let titleWidth = min(
+      max(30, (entries.map { $0.title.displayWidth }.max() ?? 30) + 2),
+      rowWidth - 2 - progressWidth - 12)
+    let ellipsis = g.text("…")
     for (k, entry) in entries.enumerated().dropFirst(start).prefix(visible) {
       let isSelected = k == selected
       let marker = isSelected ? g.text("▶ ") : "  "
-      var title = entry.0
-      if title.displayWidth > titleWidth - 1 {
-        title = String(title.prefix(titleWidth - 2)) + g.text("…")
-      }
-      let text = marker + g.text(title).padded(to: titleWidth) + g.text(entry.1)
+      let title = TextWrap.truncate(g.text(entry.title), width: titleWidth - 1, ellipsis: ellipsis)
+      let section = TextWrap.truncate(
+        g.text(entry.section), width: max(1, rowWidth - 2 - titleWidth - progressWidth),
+        ellipsis: ellipsis)
+      let text =
+        marker + title.padded(to: titleWidth) + g.text(entry.progress).padded(to: progressWidth)
+        + section
       grid.put(
-        text.padded(to: w - 4), x: 2, y: y, style: isSelected ? [.reverse, .bold] : .plain,
-        maxWidth: w - 4)
+        text.padded(to: rowWidth), x: 2, y: y, style: isSelected ? [.reverse, .bold] : .plain,
+        maxWidth: rowWidth)
       y += 1
     }
     if catalog.isEmpty {
       grid.put(g.text("(no lessons found: use --lessons DIR)"), x: 4, y: y + 1, style: .dim)
     }
-    if let warning = state.lessons.warning {
-      grid.put(g.text(warning), x: 2, y: h - 3, style: .dim, maxWidth: w - 4)
+    if state.isEditing {
+      grid.put(
+        g.text(Views.promptText(state) + state.editor.line), x: 0, y: h - 2, style: .bold,
+        maxWidth: w)
+    }
+    if let warning = state.lessons.warning, !state.isEditing {
+      grid.put(
+        TextWrap.truncate(g.text(warning), width: w - 4, ellipsis: g.text("…")), x: 2, y: h - 3,
+        style: .dim, maxWidth: w - 4)
     }
     grid.put(
-      g.text(StatusLine.text(state)).padded(to: w), x: 0, y: h - 1, style: .reverse, maxWidth: w)
+      Views.fitted(g.text(StatusLine.text(state)), width: w, glyphs: g).padded(to: w), x: 0,
+      y: h - 1, style: .reverse, maxWidth: w)
     return grid
   }
 }

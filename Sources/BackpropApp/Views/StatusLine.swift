@@ -1,6 +1,8 @@
 import BackpropEngine
 
-/// The keys that matter now, for the bottom line.
+/// The keys that matter now, for the bottom line, most important first: the view shortens the
+/// line at a hint boundary (with `…`) when the terminal is narrow, so what is cut is the least
+/// needed.
 enum StatusLine {
   static func text(_ state: AppState) -> String {
     if let job = state.job {
@@ -12,8 +14,15 @@ enum StatusLine {
       return " training: epoch \(done)/\(job.total)\(e) · any key stops"
     }
     if let notice = state.notice { return " " + notice }
+    if state.isEditing, !state.completions.isEmpty {
+      // The candidates of an ambiguous Tab, where the keys are usually listed.
+      return " ⇥ " + state.completions.joined(separator: " ")
+    }
     if state.isEditing {
       return " Enter run · Esc cancel · Tab complete · ↑↓ history · Ctrl-U clear"
+    }
+    if state.zoomed != nil {
+      return " Z back · PgUp/PgDn scroll · ←→ sideways · : command · ? help · q quit"
     }
     switch state.screen {
     case .start: return " ↑↓ choose · Enter open · f free play · ? help · q quit"
@@ -22,11 +31,10 @@ enum StatusLine {
         return " type your answer, Enter · hint · skip · previous · Esc leaves the line"
       }
       return
-        " space next page · p previous · h hint · s step · f/b/u passes · z undo · : command · ? help · q quit"
+        " space next · p previous · h hint · s step · : command · ? help · Tab focus · PgDn scroll · Z zoom · q quit"
     case .freePlay:
       return
-        " space step · f forward · b backward · u update · e epoch · z undo · y redo · : command · ? help · q quit"
+        " space step · f/b/u passes · e epoch · z undo · : command · ? help · Tab focus · PgUp scroll · Z zoom · q quit"
     }
   }
-
 }

@@ -2,86 +2,176 @@ import BackpropCommands
 import BackpropEngine
 import TextGrid
 
-/// Per neuron net, o, φ'(net), δ; per weight w, ∂E/∂w, Δw. Values not computed in this pass are
-/// blank. Side by side when wide enough; otherwise the neurons, then the weights scrolled so the
-/// current step's row is in view.
+/// Per neuron net_j, o_j, φ'(net_j), δ_j; per weight w, ∂E/∂w, Δw. Values not computed in this
+/// pass are blank.
+///
+/// A number is never cut. Each column is as wide as its widest entry; when the tables do not fit
+/// side by side they are stacked, and when a table is still too wide its columns are left out in
+/// a fixed order — φ' then net_j for neurons, Δw then ∂E/∂w for weights — and the pane's title
+/// names what is hidden (zooming the pane shows everything). Unscrolled, the pane follows the
+/// row the current micro-step works on; the header of the table at the top stays in view.
 enum ValuesPane {
-  static func render(_ state: AppState, width: Int, height: Int) -> TextGrid {
-    var grid = TextGrid(width: width, height: height)
+  /// A table as columns of strings: a header and one entry per row.
+  struct Table {
+    var headers: [String]
+    var cells: [[String]]
+    var styles: [CellStyle]
+    /// Columns that may be left out, first to go first.
+    var dropOrder: [Int]
+    var focusRow: Int?
+
+    func width(of columns: [Int]) -> Int {
+      columns.map { c in
+        max(headers[c].displayWidth, cells.map { $0[c].displayWidth }.max() ?? 0)
+      }.reduce(0, +) + 2 * max(0, columns.count - 1)
+    }
+
+    /// The columns kept for `width`, and the names of those left out.
+    func fitting(_ width: Int) -> (columns: [Int], hidden: [String]) {
+      var columns = Array(headers.indices)
+      var hidden: [String] = []
+      for c in dropOrder where self.width(of: columns) > width {
+        columns.removeAll { $0 == c }
+        hidden.append(headers[c])
+      }
+      return (columns, hidden)
+    }
+
+    func lines(_ columns: [Int]) -> (header: String, rows: [String]) {
+      let widths = columns.map { c in
+        max(headers[c].displayWidth, cells.map { $0[c].displayWidth }.max() ?? 0)
+      }
+      func line(_ entries: [String]) -> String {
+        var s = ""
+        for (k, text) in entries.enumerated() {
+          // Numbers align right, names left.
+          let entry = k == 0 ? text.padded(to: widths[k]) : text.leftPadded(to: widths[k])
+          s += (k == 0 ? "" : "  ") + entry
+        }
+        return s
+      }
+      return (line(columns.map { headers[$0] }), cells.map { row in line(columns.map { row[$0] }) })
+    }
+  }
+
+  static func tables(_ state: AppState) -> (neurons: Table, weights: Table) {
     let table = ValuesTable(session: state.session)
     let g = state.glyphs
     let digits = min(state.session.digits, 6)
     let c = { (x: Double?) in x.map { NumberFormat.format($0, digits: digits) } ?? "" }
-    let cw = digits + 6
     let t = state.session.trainer
     let focus = Highlight(step: t.lastStep.map { ($0, t) })
 
-    let neuronHeader: String =
-      "j".leftPadded(to: 3) + " " + "net_j".padded(to: cw) + "o_j".padded(to: cw)
-      + "φ'".padded(to: cw) + "δ_j"
-    var neuronRows: [(String, CellStyle)] = [(g.text(neuronHeader), .underline)]
-    var focusNeuronRow = 0
+    var neurons = Table(
+      headers: ["j", "net_j", "o_j", g.text("φ'"), g.text("δ_j")], cells: [], styles: [],
+      dropOrder: [3, 1])
     for r in table.neurons {
-      var text: String = "\(r.j)".leftPadded(to: 3) + " "
-      text += c(r.net).padded(to: cw) + c(r.output).padded(to: cw)
-      text += c(r.derivative).padded(to: cw) + c(r.delta)
+      neurons.cells.append(["\(r.j)", c(r.net), c(r.output), c(r.derivative), c(r.delta)])
       let hot = focus.neurons.contains(r.j)
-      if hot && focusNeuronRow == 0 { focusNeuronRow = neuronRows.count }
-      neuronRows.append((g.text(text), hot ? [.bold, .reverse] : (r.layer == 0 ? .dim : .plain)))
+      if hot && neurons.focusRow == nil { neurons.focusRow = neurons.cells.count - 1 }
+      neurons.styles.append(hot ? [.bold, .reverse] : (r.layer == 0 ? .dim : .plain))
     }
-    let nameWidth = max(6, (table.weights.map { $0.parameter.name.displayWidth }.max() ?? 4) + 1)
-    let weightHeader: String =
-      "".padded(to: nameWidth) + "w".padded(to: cw) + "∂E/∂w".padded(to: cw) + "Δw"
-    var weightRows: [(String, CellStyle)] = [(g.text(weightHeader), .underline)]
-    var focusWeightRow = 0
+    var weights = Table(
+      headers: ["", "w", g.text("∂E/∂w"), g.text("Δw")], cells: [], styles: [], dropOrder: [3, 2])
     for r in table.weights {
-      let change = r.frozen ? "frozen" : c(r.change)
-      var text: String = r.parameter.name.padded(to: nameWidth)
-      text += c(r.value).padded(to: cw) + c(r.gradient).padded(to: cw) + change
+      weights.cells.append([
+        g.text(r.parameter.name), c(r.value), c(r.gradient), r.frozen ? "frozen" : c(r.change),
+      ])
       let hot = focus.parameters.contains(r.parameter)
-      if hot && focusWeightRow == 0 { focusWeightRow = weightRows.count }
+      if hot && weights.focusRow == nil { weights.focusRow = weights.cells.count - 1 }
       var style: CellStyle = hot ? [.bold, .reverse] : .plain
       if state.colors && !hot && r.value < 0 { style.insert(.red) }
-      weightRows.append((g.text(text), style))
+      weights.styles.append(style)
     }
-    let neuronWidth = neuronRows.map { $0.0.displayWidth }.max() ?? 0
-    let weightWidth = weightRows.map { $0.0.displayWidth }.max() ?? 0
+    return (neurons, weights)
+  }
 
-    func draw(
-      _ rows: [(String, CellStyle)], x: Int, y: Int, height h: Int, focusRow: Int, width w: Int
-    ) {
-      guard h > 0 else { return }
-      // Keep the header; scroll the body so the focus row shows.
-      let body = Array(rows.dropFirst())
-      let visible = h - 1
-      var start = 0
-      if body.count > visible, focusRow > 0 {
-        start = min(max(0, focusRow - 1 - visible / 2), body.count - visible)
-      }
-      grid.put(rows[0].0, x: x, y: y, style: rows[0].1, maxWidth: w)
-      for (k, row) in body.dropFirst(start).prefix(max(0, visible)).enumerated() {
-        grid.put(row.0, x: x, y: y + 1 + k, style: row.1, maxWidth: w)
-      }
-      if body.count > visible && visible > 0 {
-        let more = g.text("↓\(body.count - visible - start)")
-        if body.count - visible - start > 0 {
-          grid.put(more, x: x + w - more.displayWidth, y: y + h - 1, style: .dim)
+  /// The pane's content as a header and rows, once fitted to `width`.
+  struct Section {
+    var header: String
+    var rows: [(String, CellStyle)]
+    var focusRow: Int?
+    var hidden: [String]
+
+    init(_ table: Table, width: Int) {
+      let (columns, hidden) = table.fitting(width)
+      let lines = table.lines(columns)
+      header = lines.header
+      rows = Array(zip(lines.rows, table.styles))
+      focusRow = table.focusRow
+      self.hidden = hidden
+    }
+  }
+
+  /// Side by side when both tables fit whole; otherwise stacked into one list.
+  static func sections(_ state: AppState, width: Int) -> (sections: [Section], sideBySide: Bool) {
+    let (neurons, weights) = tables(state)
+    let all = { (t: Table) in Array(t.headers.indices) }
+    if neurons.width(of: all(neurons)) + 3 + weights.width(of: all(weights)) <= width {
+      let left = Section(neurons, width: neurons.width(of: all(neurons)))
+      let right = Section(weights, width: weights.width(of: all(weights)))
+      return ([left, right], true)
+    }
+    return ([Section(neurons, width: width), Section(weights, width: width)], false)
+  }
+
+  /// The stacked list: the weights' header is a row of it, after the neurons.
+  static func stackedRows(_ s: [Section]) -> [(String, CellStyle)] {
+    s[0].rows + [(s[1].header, .underline)] + s[1].rows
+  }
+
+  /// The viewport over the rows below the header line, as both the view and `update` see it.
+  static func viewport(_ state: AppState, width: Int, height: Int) -> Viewport {
+    let (s, sideBySide) = sections(state, width: width)
+    if sideBySide {
+      let rows = max(s[0].rows.count, s[1].rows.count)
+      return viewport(state, total: rows, height: height - 1, focus: nil)
+    }
+    let focus = s[0].focusRow ?? s[1].focusRow.map { s[0].rows.count + 1 + $0 }
+    return viewport(state, total: stackedRows(s).count, height: height - 1, focus: focus)
+  }
+
+  static func viewport(_ state: AppState, total: Int, height: Int, focus: Int?) -> Viewport {
+    var scroll = state.scroll[.values]
+    if scroll == nil, let focus {
+      // Follow the row being worked on, keeping some rows above it in view.
+      scroll = focus - height / 2
+    }
+    return Viewport(total: total, height: height, scroll: scroll, anchorAtEnd: false)
+  }
+
+  static func render(_ state: AppState, width: Int, height: Int) -> PaneBody {
+    var grid = TextGrid(width: width, height: height)
+    guard height >= 2 else { return PaneBody(grid) }
+    let (s, sideBySide) = sections(state, width: width)
+    var body = PaneBody(grid)
+    if sideBySide {
+      var x = 0
+      for section in s {
+        let view = viewport(state, total: section.rows.count, height: height - 1, focus: section.focusRow)
+        grid.put(section.header, x: x, y: 0, style: .underline)
+        for (k, row) in section.rows[view.range].enumerated() {
+          grid.put(row.0, x: x, y: 1 + k, style: row.1)
         }
+        body.above = max(body.above, view.above)
+        body.below = max(body.below, view.below)
+        x += (section.rows.map { $0.0.displayWidth } + [section.header.displayWidth]).max()! + 3
       }
-    }
-
-    if neuronWidth + 2 + weightWidth <= width {
-      draw(neuronRows, x: 0, y: 0, height: height, focusRow: focusNeuronRow, width: neuronWidth)
-      draw(
-        weightRows, x: neuronWidth + 2, y: 0, height: height, focusRow: focusWeightRow,
-        width: width - neuronWidth - 2)
     } else {
-      let neuronHeight = min(neuronRows.count, max(2, height / 2))
-      draw(neuronRows, x: 0, y: 0, height: neuronHeight, focusRow: focusNeuronRow, width: width)
-      draw(
-        weightRows, x: 0, y: neuronHeight, height: height - neuronHeight, focusRow: focusWeightRow,
-        width: width)
+      let rows = stackedRows(s)
+      let view = viewport(state, width: width, height: height)
+      // The header of the table at the top of the view stays in view.
+      let inWeights = view.start > s[0].rows.count
+      grid.put(inWeights ? s[1].header : s[0].header, x: 0, y: 0, style: .underline)
+      for (k, row) in rows[view.range].enumerated() {
+        grid.put(row.0, x: 0, y: 1 + k, style: row.1)
+      }
+      body.above = view.above
+      body.below = view.below
+      let hidden = s[0].hidden + s[1].hidden
+      if !hidden.isEmpty { body.titleNote = "hidden: " + hidden.joined(separator: ", ") }
     }
-    return grid
+    body.grid = grid
+    return body
   }
 }

@@ -8,8 +8,8 @@ import TextGrid
 /// form; wider and taller terminals give the diagram room for labels, the tables more rows and
 /// the lesson and plot more lines.
 public enum Views {
-  public static let minimumWidth = 80
-  public static let minimumHeight = 24
+  public static let minimumWidth = Layout.minimumWidth
+  public static let minimumHeight = Layout.minimumHeight
 
   public static func render(_ state: AppState) -> TextGrid {
     let w = state.width
@@ -20,9 +20,14 @@ public enum Views {
     case .start(let selected): grid = StartScreen.render(state, selected: selected)
     case .freePlay, .lesson: grid = main(state)
     }
-    if let overlay = state.overlay {
-      let box = overlay == .help ? HelpOverlay.render(state) : confirmQuit(state)
+    switch state.overlay {
+    case .help:
+      let rect = HelpOverlay.rect(state)
+      grid.blit(HelpOverlay.render(state), x: rect.x, y: rect.y)
+    case .confirmQuit:
+      let box = confirmQuit(state)
       grid.blit(box, x: (w - box.width) / 2, y: max(0, (h - box.height) / 2))
+    case nil: break
     }
     return grid
   }
@@ -32,7 +37,7 @@ public enum Views {
     guard state.width >= minimumWidth, state.height >= minimumHeight, state.overlay == nil else {
       return nil
     }
-    if case .start = state.screen { return nil }
+    if case .start = state.screen, !state.isEditing { return nil }
     guard state.isEditing || (state.screen == .lesson && state.lessons.capturesKeys) else {
       return nil
     }
@@ -78,78 +83,36 @@ public enum Views {
     let g = state.glyphs
     var grid = TextGrid(width: w, height: h)
     let t = state.session.trainer
+    let layout = state.layout
 
     // Title bar.
     let mode = state.screen == .lesson ? (state.lessons.activeTitle ?? "lesson") : "free play"
     let title =
       " backprop · \(mode) · \(t.network.shape.description) · "
       + ValuesTable.summary(t, digits: state.session.digits)
-    grid.put(g.text(title).padded(to: w), x: 0, y: 0, style: .reverse, maxWidth: w)
+    grid.put(
+      fitted(g.text(title), width: w, glyphs: g).padded(to: w), x: 0, y: layout.titleBar.y,
+      style: .reverse, maxWidth: w)
 
-    let bodyTop = 1
-    let bodyHeight = h - 3
-    let lessonMode = state.screen == .lesson
-    let plotShown = state.plot.kind != .none
-    // A plot needs 10 rows inside its box: on short terminals the equation and the top panes
-    // give up rows for it.
-    let cramped = plotShown && bodyHeight - 5 - 9 < 12
-    let equationHeight = h >= 40 ? 6 : (cramped ? 4 : 5)
-    let bottomHeight: Int
-    if cramped {
-      bottomHeight = max(12, bodyHeight - equationHeight - 5)
-    } else if lessonMode || plotShown {
-      bottomHeight = max(lessonMode ? 9 : 12, bodyHeight * 42 / 100)
-    } else {
-      bottomHeight = max(5, bodyHeight * 25 / 100)
-    }
-    let topHeight = bodyHeight - equationHeight - bottomHeight
-
-    // Top: diagram | values.
-    let diagramWidth = w >= 160 ? w / 2 : w * 45 / 100
-    pane(
-      &grid, x: 0, y: bodyTop, width: diagramWidth, height: topHeight,
-      title: "Network \(t.network.shape.description)", glyphs: g
-    ) {
-      NetworkDiagram.render(state, width: $0, height: $1)
-    }
-    pane(
-      &grid, x: diagramWidth, y: bodyTop, width: w - diagramWidth, height: topHeight,
-      title: "Values", glyphs: g
-    ) {
-      ValuesPane.render(state, width: $0, height: $1)
-    }
-    // Equation.
-    pane(
-      &grid, x: 0, y: bodyTop + topHeight, width: w, height: equationHeight, title: "Equation",
-      glyphs: g
-    ) {
-      EquationPane.render(state, width: $0, height: $1)
-    }
-    // Bottom: lesson and/or output, and the plot.
-    let bottomY = bodyTop + topHeight + equationHeight
-    let leftWidth = plotShown ? max(30, w - max(42, w * 45 / 100)) : w
-    if lessonMode {
-      let progress = state.lessons.progressText.map { " · \($0)" } ?? ""
-      pane(
-        &grid, x: 0, y: bottomY, width: leftWidth, height: bottomHeight, title: "Lesson\(progress)",
-        glyphs: g
-      ) {
-        LessonPane.render(state, width: $0, height: $1)
+    let focused = state.focusedPane
+    for (pane, rect) in layout.panes {
+      let inner = rect.inner
+      let body: PaneBody
+      switch pane {
+      case .network:
+        body = PaneBody(NetworkDiagram.render(state, width: inner.width, height: inner.height))
+      case .values: body = ValuesPane.render(state, width: inner.width, height: inner.height)
+      case .equation:
+        body = PaneBody(EquationPane.render(state, width: inner.width, height: inner.height))
+      case .lesson: body = LessonPane.render(state, width: inner.width, height: inner.height)
+      case .output: body = OutputPane.render(state, width: inner.width, height: inner.height)
+      case .plot:
+        body = PaneBody(PlotPane.render(state, width: inner.width, height: inner.height))
       }
-    } else {
-      pane(
-        &grid, x: 0, y: bottomY, width: leftWidth, height: bottomHeight, title: "Output", glyphs: g
-      ) {
-        OutputPane.render(state, width: $0, height: $1)
-      }
-    }
-    if plotShown {
-      pane(
-        &grid, x: leftWidth, y: bottomY, width: w - leftWidth, height: bottomHeight,
-        title: "Plot: \(state.plot.kind.rawValue)", glyphs: g
-      ) {
-        PlotPane.render(state, width: $0, height: $1)
-      }
+      draw(
+        body, in: rect, title: paneTitle(pane, state, note: body.titleNote), &grid,
+        focused: pane == focused && layout.panes.count > 1, zoomed: state.zoomed == pane,
+        glyphs: g)
     }
 
     // Command line and status line.
@@ -160,32 +123,78 @@ public enum Views {
     {
       line = prompt + g.text("(press : to type a command, ? for help)")
     }
-    grid.put(g.text(line), x: 0, y: h - 2, style: state.isEditing ? .bold : .dim, maxWidth: w)
-    if !state.completions.isEmpty {
-      grid.put(
-        g.text("  ⇥ " + state.completions.joined(separator: " ")), x: 0, y: h - 3, style: .dim,
-        maxWidth: w)
-    }
     grid.put(
-      g.text(StatusLine.text(state)).padded(to: w), x: 0, y: h - 1, style: .reverse, maxWidth: w)
+      g.text(line), x: 0, y: layout.commandLine.y, style: state.isEditing ? .bold : .dim,
+      maxWidth: w)
+    grid.put(
+      fitted(g.text(StatusLine.text(state)), width: w, glyphs: g).padded(to: w), x: 0,
+      y: layout.statusLine.y, style: .reverse, maxWidth: w)
     return grid
+  }
+
+  /// A pane's title: its name, what it is about, and whatever its view adds.
+  static func paneTitle(_ pane: PaneID, _ state: AppState, note: String?) -> String {
+    var title: String
+    switch pane {
+    case .network: title = "Network \(state.session.trainer.network.shape.description)"
+    case .values: title = "Values"
+    case .equation: title = "Equation"
+    case .lesson: title = "Lesson" + (state.lessons.progressText.map { " · \($0)" } ?? "")
+    case .output: title = "Output"
+    case .plot: title = "Plot: \(state.plot.kind.rawValue)"
+    }
+    if let note { title += " · " + note }
+    if state.zoomed == pane { title += " · zoomed (Z or `zoom off` to go back)" }
+    return title
+  }
+
+  /// Text shortened to `width` columns at a word boundary, with an ellipsis.
+  static func fitted(_ text: String, width: Int, glyphs: GlyphSet) -> String {
+    TextWrap.truncate(text, width: width, ellipsis: glyphs.text("…"))
+  }
+
+  /// Draws a pane's box, its title, its content and its scroll markers. The markers sit on the
+  /// border (how much is above on the top edge, below on the bottom edge), so they never cover
+  /// text. The focused pane's border is bold.
+  static func draw(
+    _ body: PaneBody, in rect: Rect, title: String, _ grid: inout TextGrid, focused: Bool,
+    zoomed: Bool, glyphs g: GlyphSet
+  ) {
+    guard rect.width >= 4, rect.height >= 3 else { return }
+    let style: CellStyle = focused ? .bold : .plain
+    var markerTop = ""
+    var markerBottom = ""
+    if body.above > 0 { markerTop = g.text("↑ \(body.above) more") }
+    var bottom: [String] = []
+    if body.below > 0 { bottom.append(g.text("↓ \(body.below) more")) }
+    if body.hasMoreLeft || body.hasMoreRight {
+      bottom.append(g.text((body.hasMoreLeft ? "←" : "") + (body.hasMoreRight ? "→" : "")))
+    }
+    if !bottom.isEmpty {
+      let keys = focused ? (body.below > 0 ? "PgDn" : "") : "Tab"
+      markerBottom = bottom.joined(separator: " ") + (keys.isEmpty ? "" : " · " + keys)
+    }
+    let room = rect.width - 4
+    let topWidth = markerTop.isEmpty ? 0 : markerTop.displayWidth + 3
+    let shownTitle = fitted(g.text(title), width: max(1, room - topWidth - 2), glyphs: g)
+    grid.box(
+      x: rect.x, y: rect.y, width: rect.width, height: rect.height, glyphs: g, title: shownTitle,
+      style: style)
+    if !markerTop.isEmpty, markerTop.displayWidth + 2 <= room {
+      grid.put(
+        " \(markerTop) ", x: rect.maxX - 2 - markerTop.displayWidth - 2, y: rect.y,
+        style: style.union(.reverse))
+    }
+    if !markerBottom.isEmpty, markerBottom.displayWidth + 2 <= room {
+      grid.put(
+        " \(markerBottom) ", x: rect.maxX - 2 - markerBottom.displayWidth - 2, y: rect.maxY - 1,
+        style: style.union(.reverse))
+    }
+    let inner = rect.inner
+    grid.blit(body.grid, x: inner.x, y: inner.y)
   }
 
   static func promptText(_ state: AppState) -> String {
     state.lessons.capturesKeys && state.screen == .lesson ? "answer> " : "> "
-  }
-
-  /// Draws a titled box and the content a closure renders for its inside.
-  static func pane(
-    _ grid: inout TextGrid, x: Int, y: Int, width: Int, height: Int, title: String,
-    glyphs: GlyphSet,
-    content: (Int, Int) -> TextGrid
-  ) {
-    guard width >= 4, height >= 3 else { return }
-    grid.box(
-      x: x, y: y, width: width, height: height, glyphs: glyphs, title: glyphs.text(title),
-      style: .plain)
-    let inner = content(width - 4, height - 2)
-    grid.blit(inner, x: x + 2, y: y + 1)
   }
 }

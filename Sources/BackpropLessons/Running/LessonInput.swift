@@ -37,4 +37,20 @@ public enum LessonInput: Equatable, Sendable {
     default: return waitingForAnswer ? .answer(text) : .command(text)
     }
   }
+
+  /// Reads a line while `question` waits (nil: none waits).
+  ///
+  /// A question that asks for a number or an option letter cannot be answered by a command, so
+  /// a line that starts with a command of the language (`show`, `get o_5`, `step`, …) explores
+  /// instead of being judged as a wrong answer; a bare letter or a number is still an answer.
+  /// A question whose answer is a command takes every line as its answer.
+  public static func parse(_ line: String, waitingFor question: Question?) -> LessonInput {
+    let input = parse(line, waitingForAnswer: question != nil)
+    guard let question, case .answer(let text) = input else { return input }
+    if case .command = question.kind { return input }
+    let word = String(text.prefix { $0 != " " && $0 != "\t" })
+    let isPossibleAnswer = word.count <= 1 || NumberParser.parse(word) != nil
+    if !isPossibleAnswer, CommandSpec.named(word) != nil { return .command(text) }
+    return input
+  }
 }

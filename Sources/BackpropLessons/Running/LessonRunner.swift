@@ -92,6 +92,9 @@ public struct LessonRunner<Host: LessonHost> {
   public var canGoBack: Bool { history.count > 1 }
   /// The question waiting for an answer, if any.
   public var currentQuestion: Question? { open?.question }
+  /// Said when the student asks for the page after the last one. Whoever runs the course sets it
+  /// to name the next lesson and how to open it.
+  public var endNote = "This is the end of the lesson; `previous` goes back a page."
 
   // MARK: - Driving
 
@@ -129,7 +132,7 @@ public struct LessonRunner<Host: LessonHost> {
     switch status {
     case .notStarted: start(host: &host)
     case .waitingForAnswer: note("Answer the question first, or type `hint` or `skip`.")
-    case .finished: note("This is the end of the lesson; `previous` goes back a page.")
+    case .finished: note(endNote)
     case .endOfPage:
       if hostTouched, let snapshot = endSnapshot { host.restore(snapshot) }
       guard let target = nextPage else { return }

@@ -58,7 +58,8 @@ public enum LessonTranscript {
       let visits = runner.pageVisits
       let count = runner.lines.count
       runner.handle(
-        LessonInput.parse(input, waitingForAnswer: runner.isWaitingForAnswer), host: &host)
+        LessonInput.parse(
+          input, waitingFor: runner.isWaitingForAnswer ? runner.currentQuestion : nil), host: &host)
       if runner.pageVisits != visits {
         renderer.page(runner)
       } else {
