@@ -82,8 +82,8 @@ struct LineBreaker {
     for i in 0..<count {
       if characters[i] == " " {
         if i == 0 || characters[i - 1] != " " { runStart = i }
-      } else if i > 0, characters[i - 1] == " ", operators.contains(characters[i]),
-        i + 1 < count, characters[i + 1] == " "
+      } else if i > 0, i + 1 < count, characters[i - 1] == " ", characters[i + 1] == " ",
+        operators.contains(characters[i])
       {
         breaks.append(Break(end: runStart, next: i))
       }

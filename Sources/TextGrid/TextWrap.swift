@@ -40,8 +40,8 @@ public enum TextWrap {
   /// Wraps an equation such as `δ_3 = (w_35 δ_5 + w_36 δ_6)·o_3(1 − o_3) = … = 0.0087714`.
   ///
   /// A line breaks preferably before ` = `, then before a binary ` + `, ` − ` or ` - `, then after
-  /// a product `·`, and only then at another space, so each line holds whole steps of the
-  /// derivation. Continuation lines are indented by 4 more spaces (less on a very narrow pane);
+  /// a product `·`, and only then at another space (or, last of all, before a `·`), so each line
+  /// holds whole steps of the derivation. Continuation lines are indented by 4 more spaces (less on a very narrow pane);
   /// names and numbers are never split, and only a token wider than a line is cut with `ellipsis`.
   public static func wrapEquation(_ text: String, width: Int, ellipsis: String = "…") -> [String] {
     guard width > 0 else { return [] }
