@@ -41,8 +41,9 @@ public enum TextWrap {
   ///
   /// A line breaks preferably before ` = `, then before a binary ` + `, ` − ` or ` - `, then after
   /// a product `·`, and only then at another space (or, last of all, before a `·`), so each line
-  /// holds whole steps of the derivation. Continuation lines are indented by 4 more spaces (less on a very narrow pane);
-  /// names and numbers are never split, and only a token wider than a line is cut with `ellipsis`.
+  /// holds whole steps of the derivation. Continuation lines are indented by 4 more spaces (less
+  /// on a very narrow pane); names and numbers are never split, and only a token wider than a line
+  /// is cut with `ellipsis`.
   public static func wrapEquation(_ text: String, width: Int, ellipsis: String = "…") -> [String] {
     guard width > 0 else { return [] }
     let breaker = LineBreaker(text)
