@@ -46,6 +46,7 @@ let package = Package(
       name: "backprop-bench",
       dependencies: ["BackpropApp", "BackpropEngine", "BackpropPlots", "TextGrid"]),
     .executableTarget(name: "terminal-demo", dependencies: ["TerminalUI", "TextGrid"]),
+    .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
     .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
     .testTarget(
       name: "BackpropCommandsTests", dependencies: ["BackpropCommands", "BackpropEngine"]),

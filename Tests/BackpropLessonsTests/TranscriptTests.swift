@@ -107,10 +107,10 @@ import Testing
 
   @Test func wrapping() {
     #expect(TextWrap.wrap("one two three", width: 7) == ["one two", "three"])
-    // Prefixes on every line; a word longer than a line is cut (a pane cannot hold it).
+    // Prefixes on every line; a word longer than a line is cut, and says so with an ellipsis.
     #expect(
       TextWrap.wrap("a verylongword b", width: 8, first: "? ", rest: "  ") == [
-        "? a", "  verylo", "  ngword", "  b",
+        "? a", "  veryl…", "  b",
       ])
     #expect(TextWrap.wrap("", width: 10, first: "· ") == ["· "])
   }
