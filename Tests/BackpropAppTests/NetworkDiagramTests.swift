@@ -112,7 +112,7 @@ import TextGrid
   func asciiFallback(_ size: (Int, Int)) {
     let s = Self.state("mazur", glyphs: .ascii)
     let text = NetworkDiagram.render(s, width: size.0, height: size.1).text
-    #expect(text.unicodeScalars.allSatisfy(\.isASCII), "\(text)")
+    #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(text)")
     #expect(Self.shows(text, "(5) ", s.session.trainer.values.output[4]))
   }
 
