@@ -99,7 +99,8 @@ import TextGrid
         for i in shape.neurons(inLayer: l - 1) {
           let p = Parameter.weight(from: i, to: j)
           #expect(
-            Self.shows(text, p.name + "=", t.network[p]), "\(p.name), \(network) at \(size):\n\(text)"
+            Self.shows(text, p.name + "=", t.network[p]),
+            "\(p.name), \(network) at \(size):\n\(text)"
           )
         }
       }

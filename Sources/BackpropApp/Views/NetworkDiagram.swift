@@ -66,7 +66,9 @@ enum NetworkDiagram {
       for d in [5, 4, 3] where !digits.contains(min(session, d)) { digits.append(min(session, d)) }
       var forms: [LabelForm] = []
       if hasDelta {
-        for d in digits { forms += [LabelForm(digits: d, delta: .inline), .init(digits: d, delta: .below)] }
+        for d in digits {
+          forms += [LabelForm(digits: d, delta: .inline), .init(digits: d, delta: .below)]
+        }
       }
       return forms + digits.map { LabelForm(digits: $0, delta: .none) }
     }
@@ -155,7 +157,9 @@ enum NetworkDiagram {
     }
 
     var edgeCount: Int {
-      (1..<max(1, shape.layerCount)).reduce(0) { $0 + shape.layerSizes[$1] * shape.layerSizes[$1 - 1] }
+      (1..<max(1, shape.layerCount)).reduce(0) {
+        $0 + shape.layerSizes[$1] * shape.layerSizes[$1 - 1]
+      }
     }
   }
 
@@ -174,7 +178,8 @@ enum NetworkDiagram {
       let shape = labels.shape
       let rows = labels.height(form)
       let tallest = shape.layerSizes.max() ?? 0
-      guard shape.layerCount >= 2, tallest * rows + tallest - 1 <= height else { return nil }
+      // Each neuron a band of its label's rows and one more, so neighbours never touch.
+      guard shape.layerCount >= 2, tallest * (rows + 1) <= height else { return nil }
       let widths = (0..<shape.layerCount).map { l in
         shape.neurons(inLayer: l).map { labels.width($0, form) }.max() ?? 0
       }
@@ -188,14 +193,31 @@ enum NetworkDiagram {
         x.append(next)
         next += widths[l] + gap
       }
+      // Spread over the rows, but no steeper than the gap allows: an edge rising more rows than
+      // it has columns would need vertical pieces, and those read as walls, not edges.
       var position: [Int: (x: Int, y: Int)] = [:]
-      for l in 0..<layers {
-        let count = shape.layerSizes[l]
-        for (k, j) in shape.neurons(inLayer: l).enumerated() {
-          // Centred in equal bands; with a blank row per neighbour the bands never overlap.
-          let centre = Int((Double(k) + 0.5) * Double(height) / Double(count))
-          position[j] = (x[l], min(height - rows, max(0, centre - (rows - 1) / 2)))
+      var band = height
+      while true {
+        let top = (height - band) / 2
+        var lowest: [Int] = []
+        var highest: [Int] = []
+        for l in 0..<layers {
+          let count = shape.layerSizes[l]
+          for (k, j) in shape.neurons(inLayer: l).enumerated() {
+            let centre = top + Int((Double(k) + 0.5) * Double(band) / Double(count))
+            position[j] = (x[l], min(height - rows, max(0, centre - (rows - 1) / 2)))
+          }
+          let ys = shape.neurons(inLayer: l).map { position[$0]!.y }
+          lowest.append(ys.min()!)
+          highest.append(ys.max()!)
         }
+        var steepest = 0
+        for l in 1..<layers {
+          steepest = max(steepest, highest[l] - lowest[l - 1], highest[l - 1] - lowest[l])
+        }
+        if steepest <= gap { break }
+        if band <= tallest * (rows + 1) { return nil }
+        band -= 1
       }
       self.form = form
       columnX = x
@@ -229,7 +251,8 @@ enum NetworkDiagram {
         }
         let columns = (legend.entries.count + height - 1) / height
         let legendWidth = columns * (legend.entryWidth + 2)
-        if let narrower = GraphLayout(labels, form: form, width: width - legendWidth, height: height)
+        if let narrower = GraphLayout(
+          labels, form: form, width: width - legendWidth, height: height)
         {
           drawEdges(&grid, labels, layout: narrower, edges: drawn)
           drawNeurons(&grid, labels, layout: narrower)
