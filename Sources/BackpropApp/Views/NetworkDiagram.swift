@@ -11,14 +11,17 @@ import TextGrid
 /// scaled. A neuron's o_j always comes first: the diagram never drops one to make room for an
 /// edge or a weight.
 ///
-/// 1. **Drawing.** Layers as columns, one neuron per row with a blank row between neighbours,
-///    edges in the gaps (at least `minimumGap` columns). The richest label that fits is used, in
-///    the order of `LabelForm.candidates`: δ_j after o_j, δ_j on a line of its own below, fewer
-///    digits, and last no δ_j. Each edge gets a `w_ij=value` label on a stretch of it no other
-///    edge shares, where the label touches no neuron and no other label. When some edge goes
-///    unlabelled (crossings too dense, or a network so dense that only the edges of the current
-///    step are drawn) and the pane is wide enough, every weight is listed instead in a legend on
-///    the right, one `w_ij=value` a row, each behind a sample of its edge's line style.
+/// 1. **Drawing.** Layers as columns, each neuron a band of its label's rows plus one, edges in
+///    the gaps (at least `minimumGap` columns, and never rising more rows than the gap has
+///    columns, so the neurons are drawn closer together rather than steeper). The richest label
+///    that fits is used, in the order of `LabelForm.candidates`: δ_j after o_j, δ_j on a line of
+///    its own below, fewer digits, and last no δ_j; columns with δ_j (2.) come before a drawing
+///    without it. Each edge gets a `w_ij=value` label on a stretch of it no other edge shares,
+///    where the label touches no neuron and no other label. When some edge goes unlabelled
+///    (crossings too dense, or a network so dense that only the edges of the current step are
+///    drawn), every weight is listed instead in a legend below the drawing or, failing that, on
+///    its right, each behind a sample of its edge's line style; if neither fits, the labels that
+///    fit stay on the edges.
 /// 2. **Columns.** When the layers do not fit as a drawing (fewer rows than neurons, or too
 ///    narrow for edges), each layer is a column of `(j) o_j δ_j` entries without edges; a layer
 ///    with more neurons than rows wraps into several columns side by side.
