@@ -21,13 +21,15 @@ import TextGrid
   @Test(arguments: sizes)
   func freePlayMidForward(_ size: (Int, Int)) {
     let s = Self.state(["example mazur", "step 5"], width: size.0, height: size.1)
-    Golden.check(Views.render(s), "screens/free-play-mid-forward-\(size.0)x\(size.1)", in: Golden.directory)
+    Golden.check(
+      Views.render(s), "screens/free-play-mid-forward-\(size.0)x\(size.1)", in: Golden.directory)
   }
 
   @Test(arguments: sizes)
   func freePlayMidBackward(_ size: (Int, Int)) {
     let s = Self.state(["example mazur", "forward", "step 8"], width: size.0, height: size.1)
-    Golden.check(Views.render(s), "screens/free-play-mid-backward-\(size.0)x\(size.1)", in: Golden.directory)
+    Golden.check(
+      Views.render(s), "screens/free-play-mid-backward-\(size.0)x\(size.1)", in: Golden.directory)
   }
 
   @Test(arguments: sizes)
@@ -137,7 +139,8 @@ extension LessonState {
     var s = try Self.state(width: size.0, height: size.1)
     #expect(s.screen == .lesson)
     #expect(s.lessons.isWaitingForTypedAnswer)
-    Golden.check(Views.render(s), "screens/lesson-question-\(size.0)x\(size.1)", in: Golden.directory)
+    Golden.check(
+      Views.render(s), "screens/lesson-question-\(size.0)x\(size.1)", in: Golden.directory)
     // A wrong answer gives the hint; the right one the feedback, in the status line too.
     App.submit("0.2", &s)
     #expect(s.notice?.contains("Hint:") == true)

@@ -13,24 +13,28 @@ import TextGrid
 /// A `TextGrid` is recorded with its styles, because on screen bold, reverse, dim and colour
 /// carry meaning too (the selected row, the current step, a title bar):
 ///
-///     ┌ Network ─┐            ← the characters: exactly `grid.lines`
-///     │ o_3 漢   │
-///     └──────────┘
+///     Title ok              ← the characters: exactly `grid.lines`
+///     漢 xyz
+///     plain
 ///     --- styles ---
-///     .bbbbbbbbb.            ← one character per cell, row by row
-///     ..rrr.GGGG
-///
+///     bbbbb.rr              ← one character per cell, row by row
+///     dd.RBa                ← 漢 is two cells wide, so two letters
+///                           ← a row with no style is an empty line
 ///     --- legend ---
 ///     . = plain
 ///     b = bold
 ///     r = reverse
-///     G = green
+///     d = dim
+///     R = red
+///     B = bold+reverse
+///     a = bold+green        ← no fixed letter: the first spare one
 ///
 /// Under `--- styles ---` there is one line per row of the grid and one character per cell,
 /// the right half of a wide character included, so the columns line up with the characters
 /// above in a monospace view; trailing plain cells are left out (a plain row is an empty line).
-/// `.` is plain and each other character names a combination of styles, listed under
-/// `--- legend ---`. Common combinations always have the same letter (see
+/// Row k (from 1) is line k of the file and its styles line height + 1 + k, which is how to read
+/// the line numbers of a failure. `.` is plain and each other character names a combination of
+/// styles, listed under `--- legend ---`. Common combinations always have the same letter (see
 /// `StyleLetters.fixed`: `b` bold, `r` reverse, `B` bold+reverse, `d` dim, `u` underline, `R`,
 /// `G`, `L`, `Y`, `C`, `M` the colours); others take the next free letter in order of first
 /// appearance.

@@ -63,7 +63,8 @@ public struct LineDiff: Sendable {
       edits += (0..<n).map { .removed(expected: prefix + $0) }
       edits += (0..<m).map { .inserted(actual: prefix + $0) }
     } else {
-      // lcs[i * (m + 1) + j]: the longest common subsequence of a[prefix + i...] and b[prefix + j...].
+      // lcs[i * (m + 1) + j]: the length of the longest common subsequence of the middle lines
+      // of `a` from i on and those of `b` from j on.
       var lcs = [Int32](repeating: 0, count: (n + 1) * (m + 1))
       for i in stride(from: n - 1, through: 0, by: -1) {
         for j in stride(from: m - 1, through: 0, by: -1) {

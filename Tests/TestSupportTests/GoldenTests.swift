@@ -58,7 +58,8 @@ import TextGrid
     #expect(letters.letter(for: [.bold, .magenta]) == "c")
     #expect(letters.letter(for: [.cyan, .underline]) == "a")
     #expect(letters.letter(for: .plain) == ".")
-    #expect(letters.legend == [". = plain", "a = underline+cyan", "Y = yellow", "c = bold+magenta"])
+    #expect(
+      letters.legend == [". = plain", "a = underline+cyan", "Y = yellow", "c = bold+magenta"])
   }
 }
 
