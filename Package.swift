@@ -47,18 +47,24 @@ let package = Package(
       dependencies: ["BackpropApp", "BackpropEngine", "BackpropPlots", "TextGrid"]),
     .executableTarget(name: "terminal-demo", dependencies: ["TerminalUI", "TextGrid"]),
     .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
+    // Golden files for every test target: characters and styles, a line diff, UPDATE_GOLDEN=1.
+    .target(name: "TestSupport", dependencies: ["TextGrid"], path: "Tests/TestSupport"),
+    .testTarget(name: "TestSupportTests", dependencies: ["TestSupport", "TextGrid"]),
     .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
     .testTarget(
       name: "BackpropCommandsTests", dependencies: ["BackpropCommands", "BackpropEngine"]),
     .testTarget(
-      name: "BackpropPlotsTests", dependencies: ["BackpropPlots", "TextGrid"], exclude: ["Golden"]),
+      name: "BackpropPlotsTests", dependencies: ["BackpropPlots", "TextGrid", "TestSupport"],
+      exclude: ["Golden"]),
     .testTarget(
       name: "BackpropLessonsTests",
-      dependencies: ["BackpropLessons", "BackpropCommands", "TextGrid"],
-      exclude: ["Fixtures"]),
+      dependencies: ["BackpropLessons", "BackpropCommands", "TextGrid", "TestSupport"],
+      exclude: ["Fixtures", "Golden"]),
     .testTarget(
       name: "BackpropAppTests",
-      dependencies: ["BackpropApp", "TextGrid", "BackpropCommands", "BackpropEngine"],
+      dependencies: [
+        "BackpropApp", "TextGrid", "BackpropCommands", "BackpropEngine", "TestSupport",
+      ],
       exclude: ["Golden"]),
     .testTarget(name: "EndToEndTests"),
   ]

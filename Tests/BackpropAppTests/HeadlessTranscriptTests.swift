@@ -1,6 +1,7 @@
 import BackpropApp
 import BackpropCommands
 import Foundation
+import TestSupport
 import Testing
 import TextGrid
 
@@ -74,7 +75,7 @@ import TextGrid
 
   @Test func mazurWalkthrough() {
     let (text, failures) = Self.transcript(Self.mazurWalkthrough, source: "mazur.bp")
-    Golden.check(text, "headless/mazur-walkthrough.txt")
+    Golden.check(text, "headless/mazur-walkthrough", in: Golden.directory)
     #expect(failures == 0)
     // Mazur's published figures, at the 9 digits asked for.
     #expect(text.contains("o_5 = 0.751365070"))
@@ -87,7 +88,7 @@ import TextGrid
 
   @Test func linearNeuronSession() {
     let (text, failures) = Self.transcript(Self.linearNeuron, source: "linear.bp")
-    Golden.check(text, "headless/linear-neuron.txt")
+    Golden.check(text, "headless/linear-neuron", in: Golden.directory)
     #expect(failures == 0)
     // (w1 + w2)² = (0.5 + 0.5)² = 1; ∂E/∂w_13 = 2(w1 + w2) = 2; after one step with η = 0.1
     // both weights are 0.5 − 0.1·2 = 0.3; on the valley w1 = −w2 the error is 0. With both cases
@@ -102,7 +103,7 @@ import TextGrid
 
   @Test func xorTrainingSession() {
     let (text, failures) = Self.transcript(Self.xorTraining, source: "xor.bp")
-    Golden.check(text, "headless/xor-training.txt")
+    Golden.check(text, "headless/xor-training", in: Golden.directory)
     #expect(failures == 0)
     #expect(text.contains("backprop and finite differences agree"))
     #expect(text.contains("trained 2000 epochs (now at epoch 2000)"))
@@ -110,7 +111,7 @@ import TextGrid
 
   @Test func sessionFullOfMistakes() throws {
     let (text, failures) = Self.transcript(Self.mistakes, source: "mistakes.bp")
-    Golden.check(text, "headless/mistakes.txt")
+    Golden.check(text, "headless/mistakes", in: Golden.directory)
     #expect(failures == Self.mistakeLines.count)
 
     // Each error is reported as file:line:column at the line it was on.
@@ -134,7 +135,7 @@ import TextGrid
 
   @Test func jsonSession() throws {
     let (text, failures) = Self.transcript(Self.jsonSession, json: true, source: "session.bp")
-    Golden.check(text, "headless/json-session.txt")
+    Golden.check(text, "headless/json-session", in: Golden.directory)
     #expect(failures == 2)
     let objects = try text.split(separator: "\n").map { line in
       try #require(

@@ -2,12 +2,13 @@ import BackpropApp
 import Foundation
 import BackpropCommands
 import Testing
+import TestSupport
 import TextGrid
 
-/// The rendered screen, as text, at 80×24 and 120×40: what a student sees, compared with golden
-/// files a person can read.
+/// The rendered screen at 80×24, 100×30, 120×40 and 200×60: what a student sees, characters and
+/// styles, compared with golden files a person can read.
 @Suite struct ScreenGoldenTests {
-  static let sizes = [(80, 24), (120, 40)]
+  static let sizes = [(80, 24), (100, 30), (120, 40), (200, 60)]
 
   static func state(_ commands: [String], width: Int, height: Int, glyphs: GlyphSet = .unicode)
     -> AppState
@@ -20,21 +21,24 @@ import TextGrid
   @Test(arguments: sizes)
   func freePlayMidForward(_ size: (Int, Int)) {
     let s = Self.state(["example mazur", "step 5"], width: size.0, height: size.1)
-    Golden.check(Views.render(s).text, "screens/free-play-mid-forward-\(size.0)x\(size.1).txt")
+    Golden.check(
+      Views.render(s), "screens/free-play-mid-forward-\(size.0)x\(size.1)", in: Golden.directory)
   }
 
   @Test(arguments: sizes)
   func freePlayMidBackward(_ size: (Int, Int)) {
     let s = Self.state(["example mazur", "forward", "step 8"], width: size.0, height: size.1)
-    Golden.check(Views.render(s).text, "screens/free-play-mid-backward-\(size.0)x\(size.1).txt")
+    Golden.check(
+      Views.render(s), "screens/free-play-mid-backward-\(size.0)x\(size.1)", in: Golden.directory)
   }
 
   @Test(arguments: sizes)
   func asciiRendering(_ size: (Int, Int)) {
     let s = Self.state(
       ["example mazur", "forward", "step 3"], width: size.0, height: size.1, glyphs: .ascii)
-    let text = Views.render(s).text
-    Golden.check(text, "screens/ascii-\(size.0)x\(size.1).txt")
+    let grid = Views.render(s)
+    Golden.check(grid, "screens/ascii-\(size.0)x\(size.1)", in: Golden.directory)
+    let text = grid.text
     #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
   }
 
@@ -42,20 +46,21 @@ import TextGrid
   func helpOverlay(_ size: (Int, Int)) {
     var s = Self.state(["example mazur"], width: size.0, height: size.1)
     _ = App.update(&s, .key(.character("?")))
-    Golden.check(Views.render(s).text, "screens/help-\(size.0)x\(size.1).txt")
+    Golden.check(Views.render(s), "screens/help-\(size.0)x\(size.1)", in: Golden.directory)
   }
 
   @Test(arguments: sizes)
   func startScreen(_ size: (Int, Int)) {
     var s = AppState(width: size.0, height: size.1, startScreen: true)
     s.lessons = LessonState.sampleCatalog
-    Golden.check(Views.render(s).text, "screens/start-\(size.0)x\(size.1).txt")
+    Golden.check(Views.render(s), "screens/start-\(size.0)x\(size.1)", in: Golden.directory)
   }
 
   @Test func tooSmall() {
     let s = AppState(width: 60, height: 20, startScreen: false)
-    let text = Views.render(s).text
-    Golden.check(text, "screens/too-small-60x20.txt")
+    let grid = Views.render(s)
+    Golden.check(grid, "screens/too-small-60x20", in: Golden.directory)
+    let text = grid.text
     #expect(text.contains("60×20"))
     // Any size, however small, renders without crashing.
     for w in 0..<82 {
@@ -134,7 +139,8 @@ extension LessonState {
     var s = try Self.state(width: size.0, height: size.1)
     #expect(s.screen == .lesson)
     #expect(s.lessons.isWaitingForTypedAnswer)
-    Golden.check(Views.render(s).text, "screens/lesson-question-\(size.0)x\(size.1).txt")
+    Golden.check(
+      Views.render(s), "screens/lesson-question-\(size.0)x\(size.1)", in: Golden.directory)
     // A wrong answer gives the hint; the right one the feedback, in the status line too.
     App.submit("0.2", &s)
     #expect(s.notice?.contains("Hint:") == true)

@@ -99,7 +99,7 @@ import Testing
     #expect(report.lessonsChecked == 3)
     #expect(report.diagnostics.map(\.description) == ["/nonexistent/x.lesson:1:1: no such file"])
     #expect(report.summary == "1 problem in 3 lessons checked.")
-    let empty = LessonChecker.check(paths: [Fixture.directory + "/golden"])
+    let empty = LessonChecker.check(paths: [Fixture.testsDirectory + "/Golden"])
     #expect(!empty.passed)
     #expect(empty.diagnostics.first?.message == "no .lesson files in this folder")
   }

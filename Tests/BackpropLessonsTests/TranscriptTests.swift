@@ -1,6 +1,7 @@
 import TextGrid
 import BackpropCommands
 import BackpropLessons
+import TestSupport
 import Testing
 
 /// Whole lessons played from a list of inputs, as `--headless` does with stdin.
@@ -21,7 +22,7 @@ import Testing
     var host = HeadlessLessonHost()
     let transcript = LessonTranscript.run(
       lesson: lesson, host: &host, inputs: Self.linearInputs, width: 80)
-    GoldenTranscript.check(transcript, named: "01-linear-neuron")
+    Golden.check(transcript.joined(separator: "\n"), "01-linear-neuron", in: Golden.directory)
     #expect(transcript.last == "— End of the lesson. —")
     #expect(
       transcript.allSatisfy {
@@ -43,7 +44,7 @@ import Testing
       "skip", "", "b", "",
     ]
     let transcript = LessonTranscript.run(lesson: lesson, host: &host, inputs: inputs, width: 72)
-    GoldenTranscript.check(transcript, named: "03-forward-pass")
+    Golden.check(transcript.joined(separator: "\n"), "03-forward-pass", in: Golden.directory)
     #expect(transcript.filter { $0 == "── page 1 of 7 ──" }.count == 2)
     #expect(transcript.last == "— End of the lesson. —")
   }

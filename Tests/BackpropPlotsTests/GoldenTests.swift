@@ -1,8 +1,10 @@
 import BackpropPlots
 import Testing
+import TestSupport
 import TextGrid
 
-/// Every plot at a small and a large size, in both glyph sets, against files in `Golden/`.
+/// Every plot at a small and a large size, in both glyph sets, against files in `Golden/`
+/// (characters and styles).
 @Suite struct GoldenTests {
   static let sizes = [(40, 12), (80, 24)]
   static let glyphSets: [(String, GlyphSet)] = [("unicode", .unicode), ("ascii", .ascii)]
@@ -10,8 +12,9 @@ import TextGrid
   private func checkAll(_ name: String, render: (Int, Int, GlyphSet) -> TextGrid) {
     for (width, height) in Self.sizes {
       for (glyphName, glyphs) in Self.glyphSets {
-        GoldenFile.check(
-          render(width, height, glyphs), named: "\(name)-\(width)x\(height)-\(glyphName)")
+        Golden.check(
+          render(width, height, glyphs), "\(name)-\(width)x\(height)-\(glyphName)",
+          in: Golden.directory)
       }
     }
   }
