@@ -107,7 +107,7 @@ public enum App {
       if selected == count - 1 {
         state.screen = .freePlay
       } else {
-        submit("lesson \(selected + 1)", &state)
+        submit(.lesson, arguments: "\(selected + 1)", &state)
       }
     case .character("f"): state.screen = .freePlay
     case .character("?"): state.overlay = .help
@@ -145,42 +145,21 @@ public enum App {
     return .none
   }
 
-  /// Command names first; then quantity names, example and dataset names and keywords.
-  static func completionCandidates(_ state: AppState) -> [String] {
-    if state.editor.isCompletingCommand { return CommandSpec.all.map(\.name) }
-    var names = state.session.trainer.network.allParameters.map(\.name)
-    let shape = state.session.trainer.network.shape
-    for j in shape.firstNeuron[1]...shape.neuronCount {
-      names += ["net_\(j)", "o_\(j)", "δ_\(j)", "delta_\(j)"]
-    }
-    names += (1...shape.inputCount).map { "x_\($0)" }
-    names += shape.neurons(inLayer: shape.outputLayer).map { "t_\($0)" }
-    names += [
-      "eta", "E", "digits", "values", "neurons", "weights", "data", "network", "surface",
-      "parabola", "loss", "log", "off", "clear",
-    ]
-    names +=
-      Example.all.map(\.name) + Activation.allCases.map(\.rawValue) + [
-        "online", "batch", "history", "next", "last",
-      ]
-    return names
-  }
-
   static func shortcutKey(_ key: Key, _ state: inout AppState) -> AppEffect {
     let inLesson = state.screen == .lesson
     switch key {
     case .character(" "), .character("n"):
-      return submit(inLesson ? "next" : "step", &state, echo: false).effect
-    case .character("s"): return submit("step", &state, echo: false).effect
-    case .character("f"): return submit("forward", &state, echo: false).effect
-    case .character("b"): return submit("backward", &state, echo: false).effect
-    case .character("u"): return submit("update", &state, echo: false).effect
-    case .character("e"): return submit("epoch", &state, echo: false).effect
-    case .character("z"): return submit("undo", &state, echo: false).effect
-    case .character("y"): return submit("redo", &state, echo: false).effect
-    case .character("p") where inLesson: return submit("previous", &state, echo: false).effect
-    case .character("h") where inLesson: return submit("hint", &state, echo: false).effect
-    case .character("t"): return submit("train 100", &state).effect
+      return submit(inLesson ? .next : .step, &state, echo: false).effect
+    case .character("s"): return submit(.step, &state, echo: false).effect
+    case .character("f"): return submit(.forward, &state, echo: false).effect
+    case .character("b"): return submit(.backward, &state, echo: false).effect
+    case .character("u"): return submit(.update, &state, echo: false).effect
+    case .character("e"): return submit(.epoch, &state, echo: false).effect
+    case .character("z"): return submit(.undo, &state, echo: false).effect
+    case .character("y"): return submit(.redo, &state, echo: false).effect
+    case .character("p") where inLesson: return submit(.previous, &state, echo: false).effect
+    case .character("h") where inLesson: return submit(.hint, &state, echo: false).effect
+    case .character("t"): return submit(.train, arguments: "100", &state).effect
     case .character("?"), .function(1): state.overlay = .help
     case .character("q"), .escape: return requestQuit(&state)
     case .character("m"):
