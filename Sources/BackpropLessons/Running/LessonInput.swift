@@ -21,7 +21,8 @@ public enum LessonInput: Equatable, Sendable {
   ///
   /// An empty line means `next`; the lesson words of the command table (`next`, `previous`,
   /// `repeat`, `hint`, `skip`, `answer X`, with their aliases) steer the lesson; anything else is
-  /// an answer while a question waits, and a command otherwise. A bare `a` is the option a), not `answer`.
+  /// an answer while a question waits, and a command otherwise. A bare `a` is the option a), not
+  /// `answer`.
   public static func parse(_ line: String, waitingForAnswer: Bool) -> LessonInput {
     let text = line.trimmingCharacters(in: .whitespaces)
     guard !text.isEmpty else { return .next }
