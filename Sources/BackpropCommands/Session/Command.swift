@@ -35,13 +35,14 @@ public enum Command: String, CaseIterable, Sendable {
         summary: "define a new fully connected network",
         details: """
           SIZES are the layer sizes from inputs to outputs joined by dashes, e.g. 2-2-2 or 3-5-4-3 \
-          (at most 16 layers of 256 neurons). Neurons are numbered 1, 2, … from the inputs on, so in \
-          2-2-2 the hidden neurons are 3 and 4 and the outputs 5 and 6. ACTIVATION is one of logistic, \
-          tanh, relu, identity, softplus, swish, mish, softmax (softmax only on the output layer); give \
-          one for all layers or one per layer after the inputs (act=… also works). LOSS is half-squared \
-          (½Σ(t−o)², the default), squared ((t−y)²), cross-entropy (with softmax) or binary-cross-entropy \
-          (with logistic). Weights start random from the seed (default 1), the same on every machine. \
-          The training samples are kept when their sizes still fit.
+          (at most 16 layers of 256 neurons). Neurons are numbered 1, 2, … from the inputs on, so \
+          in 2-2-2 the hidden neurons are 3 and 4 and the outputs 5 and 6. ACTIVATION is one of \
+          logistic, tanh, relu, identity, softplus, swish, mish, softmax (softmax only on the \
+          output layer); give one for all layers or one per layer after the inputs (act=… also \
+          works). LOSS is half-squared (½Σ(t−o)², the default), squared ((t−y)²), cross-entropy \
+          (with softmax) or binary-cross-entropy (with logistic). Weights start random from the \
+          seed (default 1), the same on every machine. The training samples are kept when their \
+          sizes still fit.
           """,
         example: "network 2-3-1 tanh,logistic loss=half-squared bias=on seed=7", handler: .session,
         topic: "set-up",
@@ -52,10 +53,10 @@ public enum Command: String, CaseIterable, Sendable {
         self, aliases: [], usage: "example NAME",
         summary: "load a worked example: mazur, linear, linear2, xor, and, or",
         details: """
-          mazur: Mazur's 2-2-2 logistic network with his weights, biases 0.35/0.60 frozen, η = 0.5, \
-          x = (0.05, 0.10), t = (0.01, 0.99). linear: the article's linear neuron y = x1 w1 + x2 w2 with \
-          the case (1, 1, 0) and squared error; linear2 adds the case (1, 0, 1). xor/and/or: a 2-2-1 \
-          logistic network on that truth table.
+          mazur: Mazur's 2-2-2 logistic network with his weights, biases 0.35/0.60 frozen, η = \
+          0.5, x = (0.05, 0.10), t = (0.01, 0.99). linear: the article's linear neuron y = x1 w1 + \
+          x2 w2 with the case (1, 1, 0) and squared error; linear2 adds the case (1, 0, 1). \
+          xor/and/or: a 2-2-1 logistic network on that truth table.
           """,
         example: "example mazur", handler: .session, topic: "set-up",
         keywords: Example.all.map(\.name))
@@ -73,9 +74,10 @@ public enum Command: String, CaseIterable, Sendable {
         usage: "sample [add X… -> T… | list | clear | remove N | N]",
         summary: "add, list, clear, remove or choose training samples",
         details: """
-          `sample add 0.05 0.1 -> 0.01 0.99` adds a sample (inputs, then ->, then targets; `:` works \
-          as well as ->). `sample list` (or just `sample`) lists them, marking the current one. \
-          `sample 2` makes the second sample current (online mode). `sample remove 2`, `sample clear`.
+          `sample add 0.05 0.1 -> 0.01 0.99` adds a sample (inputs, then ->, then targets; `:` \
+          works as well as ->). `sample list` (or just `sample`) lists them, marking the current \
+          one. `sample 2` makes the second sample current (online mode). `sample remove 2`, \
+          `sample clear`.
           """,
         example: "sample add 1 0 -> 1", handler: .session, topic: "set-up",
         keywords: ["add", "list", "clear", "remove"])
@@ -85,8 +87,8 @@ public enum Command: String, CaseIterable, Sendable {
         summary: "set a weight, bias, input, target, η or the number of digits shown",
         details: """
           Names follow the article: w_35 (also w35, w_3,5, w_12,130), b_3, x_1 or x (all inputs), \
-          t_5 or t (all targets), eta (or η), digits. Setting a weight, bias, input or target restarts \
-          the current pass, since its values used the old number.
+          t_5 or t (all targets), eta (or η), digits. Setting a weight, bias, input or target \
+          restarts the current pass, since its values used the old number.
           """,
         example: "set w_35 0.4", handler: .session, topic: "set-up", keywords: ["eta", "digits"],
         completesQuantities: true)
@@ -96,8 +98,8 @@ public enum Command: String, CaseIterable, Sendable {
         summary: "per-sample (online) or batch gradient descent, or the classic mistake (early)",
         details: """
           Batch mode descends on E = 1/n Σ_x E_x: one update per epoch with the mean gradient. \
-          Early mode is online but updates each layer's weights as soon as their gradients are known, \
-          so inner δ use weights that already moved: the classic mistake, there to be seen.
+          Early mode is online but updates each layer's weights as soon as their gradients are \
+          known, so inner δ use weights that already moved: the classic mistake, there to be seen.
           """,
         example: "mode batch", handler: .session, topic: "set-up",
         keywords: TrainingMode.allCases.map(\.rawValue))
@@ -220,11 +222,12 @@ public enum Command: String, CaseIterable, Sendable {
         usage: "plot [surface [W1 W2]|parabola|loss [log]|off] [range=A:B,C:D] [clear]",
         summary: "show a plot: the error surface over two weights, E against y, or the loss curve",
         details: """
-          `plot surface` draws E over the two weights into the output (w_13 and w_23 for the linear \
-          neuron), with the descent path; `plot surface w_13 w_24` any two weights of any network, \
-          the rest held fixed. `plot parabola` draws E against the output y for the current sample. \
-          `plot loss` the mean E per epoch (`plot loss log` for a log scale). range=-2:2,-2:2 sets \
-          the axes; `plot clear` forgets the path; `plot off` hides the plot pane.
+          `plot surface` draws E over the two weights into the output (w_13 and w_23 for the \
+          linear neuron), with the descent path; `plot surface w_13 w_24` any two weights of any \
+          network, the rest held fixed. `plot parabola` draws E against the output y for the \
+          current sample. `plot loss` the mean E per epoch (`plot loss log` for a log scale). \
+          range=-2:2,-2:2 sets the axes; `plot clear` forgets the path; `plot off` hides the plot \
+          pane.
           """,
         example: "plot surface w_13 w_23 range=-1:2,-2:1", handler: .app, topic: "screen",
         keywords: ["surface", "parabola", "loss", "log", "off", "clear"],
@@ -240,10 +243,10 @@ public enum Command: String, CaseIterable, Sendable {
         self, aliases: [], usage: "zoom [network|values|equation|lesson|output|plot|off]",
         summary: "make one pane fill the screen, or `zoom off` to go back",
         details: """
-          `zoom lesson` (or any pane's name) lets that pane fill the screen; `zoom` alone zooms the \
-          focused pane, or goes back when one is zoomed; `zoom off` restores the layout. The other \
-          panes keep their place. In the interface Tab moves the focus between panes, PgUp/PgDn/Home/End \
-          scroll the focused pane, and Z zooms it.
+          `zoom lesson` (or any pane's name) lets that pane fill the screen; `zoom` alone zooms \
+          the focused pane, or goes back when one is zoomed; `zoom off` restores the layout. The \
+          other panes keep their place. In the interface Tab moves the focus between panes, \
+          PgUp/PgDn/Home/End scroll the focused pane, and Z zooms it.
           """,
         example: "zoom network", handler: .app, topic: "screen",
         keywords: ["network", "values", "equation", "lesson", "output", "plot", "off"],
