@@ -192,7 +192,8 @@ public enum App {
     let perEpoch = samples * weights
     let chunk = max(1, min(job.remaining, trainingSliceWork / perEpoch))
     let before = state.session.trainer.epoch
-    switch state.session.execute("train \(chunk)", mergingWithPrevious: !first) {
+    let line = "\(Command.train.rawValue) \(chunk)"
+    switch state.session.execute(line, mergingWithPrevious: !first) {
     case .success:
       job.remaining -= max(1, state.session.trainer.epoch - before)
     case .failure(let e):
