@@ -124,7 +124,8 @@ struct Run: ParsableCommand {
     }
     if let screen, let size = parseSize(screen) {
       for out in runner.run(
-        "screen \(size.0)x\(size.1)\(ascii ? " ascii" : "")", lineNumber: lines.count + 1
+        "\(Command.screen.rawValue) \(size.0)x\(size.1)\(ascii ? " ascii" : "")",
+        lineNumber: lines.count + 1
       ).dropFirst(json ? 0 : 1) {
         print(out)
       }
@@ -137,7 +138,7 @@ struct Run: ParsableCommand {
     state.isInteractive = true
     state.lessons = LessonState.load(lessonsDirectory: lessons, progressEnabled: !noProgress)
     if let lesson {
-      App.submit("lesson \(lesson)", &state)
+      App.submit("\(Command.lesson.rawValue) \(lesson)", &state)
     }
     var program = InterfaceProgram(state: state, forceASCII: ascii)
     do {

@@ -10,6 +10,7 @@ import Testing
     #expect(LessonInput.parse("continue", waitingForAnswer: true) == .next)
     #expect(LessonInput.parse("prev", waitingForAnswer: false) == .previous)
     #expect(LessonInput.parse("repeat", waitingForAnswer: false) == .repeatPage)
+    #expect(LessonInput.parse("Again", waitingForAnswer: true) == .repeatPage)
     #expect(LessonInput.parse("hint", waitingForAnswer: true) == .hint)
     #expect(LessonInput.parse("skip", waitingForAnswer: true) == .skip)
     #expect(LessonInput.parse("answer 0.75", waitingForAnswer: true) == .answer("0.75"))

@@ -26,23 +26,26 @@ struct AppLessonHost: LessonHost {
   mutating func runCommand(_ line: String) -> Result<CommandOutput, CommandError> {
     do throws(CommandError) {
       let tokens = try Tokenizer.tokenize(line)
-      guard let first = tokens.first, let spec = CommandSpec.named(first.text), spec.handler == .app
-      else {
+      guard let first = tokens.first, let command = CommandSpec.named(first.text) else {
         return session.execute(line)
       }
-      switch spec.name {
-      case "plot":
+      switch command {
+      case .plot:
         var scratch = AppState(session: session, startScreen: false)
         scratch.plot = plot
         scratch.isInteractive = true
         let lines = try PlotCommand.run(Array(tokens.dropFirst()), lineLength: line.count, &scratch)
         plot = scratch.plot
         return .success(CommandOutput(lines: lines))
-      case "screen":
+      case .screen:
         return .success(CommandOutput())
-      default:
+      case .network, .example, .data, .sample, .set, .mode, .randomize, .step, .finish, .forward,
+        .backward, .update, .epoch, .train, .restart, .undo, .back, .redo, .show, .get, .explain,
+        .gradcheck, .save, .load, .help:
+        return session.execute(line)
+      case .zoom, .lesson, .next, .previous, .answer, .repeat, .hint, .skip, .progress, .quit:
         throw CommandError(
-          column: first.column, message: "`\(spec.name)` cannot be used inside a lesson")
+          column: first.column, message: "`\(command.rawValue)` cannot be used inside a lesson")
       }
     } catch {
       return .failure(error)

@@ -4,13 +4,13 @@ import BackpropLessons
 /// The lesson commands (lesson, next, previous, answer, hint, skip, progress) and the lines a
 /// student types while a lesson is open.
 enum LessonController {
-  static func command(_ name: String, _ args: [Token], line: String, _ state: inout AppState)
+  static func command(_ command: Command, _ args: [Token], line: String, _ state: inout AppState)
     throws(CommandError) -> LineResult
   {
-    switch name {
-    case "lesson":
+    switch command {
+    case .lesson:
       return try lesson(args, &state)
-    case "progress":
+    case .progress:
       if let t = args.first {
         guard t.text.lowercased() == "reset" else {
           throw CommandError(
@@ -18,10 +18,10 @@ enum LessonController {
         }
         state.lessons.store.reset()
         state.lessons.refreshCatalog()
-        return AppCommands.success(name, ["lesson progress forgotten"])
+        return AppCommands.success(command.rawValue, ["lesson progress forgotten"])
       }
-      return AppCommands.success(name, catalogLines(state))
-    default:
+      return AppCommands.success(command.rawValue, catalogLines(state))
+    case .next, .previous, .repeat, .answer, .hint, .skip:
       guard state.lessons.runner != nil else {
         throw CommandError(
           column: 1, message: "no lesson is open",
@@ -29,7 +29,11 @@ enum LessonController {
       }
       return handle(
         LessonInput.parse(line, waitingFor: state.lessons.waitingQuestion),
-        name: name, &state)
+        command: command, &state)
+    case .network, .example, .data, .sample, .set, .mode, .randomize, .step, .finish, .forward,
+      .backward, .update, .epoch, .train, .restart, .undo, .back, .redo, .show, .get, .explain,
+      .gradcheck, .save, .load, .plot, .screen, .zoom, .help, .quit:
+      throw CommandError(column: 1, message: "`\(command.rawValue)` is not a lesson command")
     }
   }
 
@@ -38,12 +42,15 @@ enum LessonController {
   static func answer(_ line: String, _ state: inout AppState) -> LineResult {
     handle(
       LessonInput.parse(line, waitingFor: state.lessons.waitingQuestion),
-      name: "answer", &state)
+      command: .answer, &state)
   }
 
-  static func handle(_ input: LessonInput, name: String, _ state: inout AppState) -> LineResult {
+  static func handle(_ input: LessonInput, command: Command, _ state: inout AppState)
+    -> LineResult
+  {
     guard var runner = state.lessons.runner else {
-      return AppCommands.failure(CommandError(column: 1, message: "no lesson is open"), line: name)
+      return AppCommands.failure(
+        CommandError(column: 1, message: "no lesson is open"), line: command.rawValue)
     }
     let rowsBefore = state.layout[.lesson].map { LessonPane.rows(state, width: $0.inner.width) }
     state.lessons.runner = nil
@@ -65,18 +72,18 @@ enum LessonController {
     state.lessons.runner = runner
     scrollToWhatIsNew(&state, newPage: runner.pageVisits != visits, rowsBefore: rowsBefore?.count)
     save(&state)
-    return AppCommands.success(name, shown.map(\.text))
+    return AppCommands.success(command.rawValue, shown.map(\.text))
   }
 
   static func lesson(_ args: [Token], _ state: inout AppState) throws(CommandError) -> LineResult {
     guard let t = args.first, t.text.lowercased() != "list" else {
-      return AppCommands.success("lesson", catalogLines(state))
+      return AppCommands.success(Command.lesson.rawValue, catalogLines(state))
     }
     if ["quit", "leave", "close", "menu"].contains(t.text.lowercased()) {
       save(&state)
       state.lessons.runner = nil
       state.screen = .start(selected: 0)
-      return AppCommands.success("lesson", ["left the lesson; your place is saved"])
+      return AppCommands.success(Command.lesson.rawValue, ["left the lesson; your place is saved"])
     }
     let key = args.map(\.text).joined(separator: " ")
     let library = LessonLibrary(directory: "", entries: state.lessons.entries)
@@ -117,7 +124,8 @@ enum LessonController {
     state.isEditing = false
     save(&state)
     return AppCommands.success(
-      "lesson", ["\(lesson.title) (\(lesson.section))"] + lines + runner.lines.map(\.text))
+      Command.lesson.rawValue,
+      ["\(lesson.title) (\(lesson.section))"] + lines + runner.lines.map(\.text))
   }
 
   /// A new page shows its top. Anything done on a page (an answer, a hint, a command) shows what

@@ -3,7 +3,7 @@ import BackpropEngine
 import TextGrid
 
 /// Runs one line of the command language at the app level: the commands the app handles itself
-/// (plot, screen, lessons, quit) here, everything else through the `Session`.
+/// (plot, screen, lessons, quit) here, the engine's through the `Session`.
 public enum AppCommands {
   public static func run(_ line: String, _ state: inout AppState) -> LineResult {
     let tokens: [Token]
@@ -13,45 +13,42 @@ public enum AppCommands {
         lines: [], isError: false, json: "{\"ok\":true,\"output\":[]}", effect: .none)
     }
 
-    // A pending lesson question takes the line as its answer unless it is a lesson command.
-    if state.lessons.isWaitingForTypedAnswer, state.screen == .lesson {
-      let word = CommandSpec.named(first.text)?.name
-      let steering = [
-        "hint", "skip", "previous", "next", "repeat", "lesson", "help", "quit", "answer",
-        "progress",
-        "screen", "zoom",
-      ]
-      if !steering.contains(word ?? "") {
-        return LessonController.answer(line, &state)
-      }
+    let command = CommandSpec.named(first.text)
+    // A pending lesson question takes the line as its answer unless the command steers.
+    if state.lessons.isWaitingForTypedAnswer, state.screen == .lesson,
+      command?.spec.steersLesson != true
+    {
+      return LessonController.answer(line, &state)
     }
+    // The session reports an unknown command, with a suggestion.
+    guard let command else { return runSession(line, &state) }
 
-    guard let spec = CommandSpec.named(first.text), spec.handler == .app else {
-      if state.isInteractive, CommandSpec.named(first.text)?.name == "train", tokens.count == 2,
-        let n = Int(tokens[1].text), n > 0, state.session.trainer.divergence == nil,
-        !state.session.trainer.samples.isEmpty
-      {
-        let effect = App.startJob(epochs: n, &state)
-        return LineResult(lines: [], isError: false, json: "", effect: effect)
-      }
-      return runSession(line, &state)
-    }
     let args = Array(tokens.dropFirst())
     do throws(CommandError) {
-      switch spec.name {
-      case "quit":
-        return LineResult(lines: [], isError: false, json: ok(spec.name, []), effect: .quit)
-      case "screen":
+      switch command {
+      case .quit:
+        return LineResult(lines: [], isError: false, json: ok(command.rawValue, []), effect: .quit)
+      case .screen:
         return try screen(args, line: line, &state)
-      case "plot":
+      case .plot:
         let lines = try PlotCommand.run(args, lineLength: line.count, &state)
-        return success(spec.name, lines)
-      case "zoom":
-        return success(spec.name, try zoom(args, &state))
-      case "lesson", "next", "previous", "repeat", "answer", "hint", "skip", "progress":
-        return try LessonController.command(spec.name, args, line: line, &state)
-      default:
-        throw CommandError(column: first.column, message: "`\(spec.name)` is not available here")
+        return success(command.rawValue, lines)
+      case .zoom:
+        return success(command.rawValue, try zoom(args, &state))
+      case .lesson, .next, .previous, .repeat, .answer, .hint, .skip, .progress:
+        return try LessonController.command(command, args, line: line, &state)
+      case .train:
+        if state.isInteractive, tokens.count == 2, let n = Int(tokens[1].text), n > 0,
+          state.session.trainer.divergence == nil, !state.session.trainer.samples.isEmpty
+        {
+          let effect = App.startJob(epochs: n, &state)
+          return LineResult(lines: [], isError: false, json: "", effect: effect)
+        }
+        return runSession(line, &state)
+      case .network, .example, .data, .sample, .set, .mode, .randomize, .step, .finish, .forward,
+        .backward, .update, .epoch, .restart, .undo, .back, .redo, .show, .get, .explain,
+        .gradcheck, .save, .load, .help:
+        return runSession(line, &state)
       }
     } catch {
       return failure(error, line: line)
@@ -62,7 +59,8 @@ public enum AppCommands {
     switch state.session.execute(line) {
     case .success(let out):
       let name =
-        (try? Tokenizer.tokenize(line).first.flatMap { CommandSpec.named($0.text)?.name }) ?? nil
+        (try? Tokenizer.tokenize(line).first.flatMap { CommandSpec.named($0.text)?.rawValue })
+        ?? nil
       var pairs: [(String, JSONValue)] = [("ok", .bool(true)), ("command", .string(name ?? ""))]
       pairs.append(("output", .array(out.lines.map(JSONValue.string))))
       pairs += out.data
@@ -158,7 +156,7 @@ public enum AppCommands {
     copy.width = width
     copy.height = height
     let grid = Views.render(copy)
-    var result = success("screen", grid.lines)
+    var result = success(Command.screen.rawValue, grid.lines)
     result.logs = false
     return result
   }

@@ -3,8 +3,6 @@ import BackpropEngine
 
 /// `plot …`: chooses what the plot pane shows. In headless the plot is printed at once.
 enum PlotCommand {
-  static let usage = "plot [surface [W1 W2]|parabola|loss [log]|off|clear] [range=A:B,C:D]"
-
   static func run(_ args: [Token], lineLength: Int, _ state: inout AppState) throws(CommandError)
     -> [String]
   {

@@ -185,7 +185,7 @@ public enum App {
       if selected == count - 1 {
         state.screen = .freePlay
       } else {
-        submit("lesson \(selected + 1)", &state)
+        submit(.lesson, arguments: "\(selected + 1)", &state)
       }
     case .character("f"): state.screen = .freePlay
     case .character("?"): state.overlay = .help
@@ -227,27 +227,6 @@ public enum App {
     return .none
   }
 
-  /// Command names first; then quantity names, example and dataset names and keywords.
-  static func completionCandidates(_ state: AppState) -> [String] {
-    if state.editor.isCompletingCommand { return CommandSpec.all.map(\.name) }
-    var names = state.session.trainer.network.allParameters.map(\.name)
-    let shape = state.session.trainer.network.shape
-    for j in shape.firstNeuron[1]...shape.neuronCount {
-      names += ["net_\(j)", "o_\(j)", "δ_\(j)", "delta_\(j)"]
-    }
-    names += (1...shape.inputCount).map { "x_\($0)" }
-    names += shape.neurons(inLayer: shape.outputLayer).map { "t_\($0)" }
-    names += [
-      "eta", "E", "digits", "values", "neurons", "weights", "data", "network", "surface",
-      "parabola", "loss", "log", "off", "clear",
-    ]
-    names +=
-      Example.all.map(\.name) + Activation.allCases.map(\.rawValue) + [
-        "online", "batch", "history", "next", "last",
-      ]
-    return names
-  }
-
   /// Whether the lesson pane, as drawn now, has unread rows below.
   static func lessonHasMoreBelow(_ state: AppState) -> Bool {
     guard let rect = state.layout[.lesson]?.inner else { return false }
@@ -264,7 +243,7 @@ public enum App {
         scroll(.lesson, .pageDown, &state)
         return .none
       }
-      return submit(inLesson ? "next" : "step", &state, echo: false).effect
+      return submit(inLesson ? .next : .step, &state, echo: false).effect
     case .tab: cycleFocus(forward: true, &state)
     case .backTab: cycleFocus(forward: false, &state)
     case .character("Z"): zoom(state.zoomed == nil ? state.focusedPane : nil, &state)
@@ -273,16 +252,16 @@ public enum App {
     case .left: scrollSideways(state.focusedPane, right: false, &state)
     case .right: scrollSideways(state.focusedPane, right: true, &state)
     case .escape where state.zoomed != nil: zoom(nil, &state)
-    case .character("s"): return submit("step", &state, echo: false).effect
-    case .character("f"): return submit("forward", &state, echo: false).effect
-    case .character("b"): return submit("backward", &state, echo: false).effect
-    case .character("u"): return submit("update", &state, echo: false).effect
-    case .character("e"): return submit("epoch", &state, echo: false).effect
-    case .character("z"): return submit("undo", &state, echo: false).effect
-    case .character("y"): return submit("redo", &state, echo: false).effect
-    case .character("p") where inLesson: return submit("previous", &state, echo: false).effect
-    case .character("h") where inLesson: return submit("hint", &state, echo: false).effect
-    case .character("t"): return submit("train 100", &state).effect
+    case .character("s"): return submit(.step, &state, echo: false).effect
+    case .character("f"): return submit(.forward, &state, echo: false).effect
+    case .character("b"): return submit(.backward, &state, echo: false).effect
+    case .character("u"): return submit(.update, &state, echo: false).effect
+    case .character("e"): return submit(.epoch, &state, echo: false).effect
+    case .character("z"): return submit(.undo, &state, echo: false).effect
+    case .character("y"): return submit(.redo, &state, echo: false).effect
+    case .character("p") where inLesson: return submit(.previous, &state, echo: false).effect
+    case .character("h") where inLesson: return submit(.hint, &state, echo: false).effect
+    case .character("t"): return submit(.train, arguments: "100", &state).effect
     case .character("?"), .function(1): state.overlay = .help
     case .character("q"), .escape: return requestQuit(&state)
     case .character("m"):
@@ -315,7 +294,8 @@ public enum App {
     let perEpoch = samples * weights
     let chunk = max(1, min(job.remaining, trainingSliceWork / perEpoch))
     let before = state.session.trainer.epoch
-    switch state.session.execute("train \(chunk)", mergingWithPrevious: !first) {
+    let line = "\(Command.train.rawValue) \(chunk)"
+    switch state.session.execute(line, mergingWithPrevious: !first) {
     case .success:
       job.remaining -= max(1, state.session.trainer.epoch - before)
     case .failure(let e):

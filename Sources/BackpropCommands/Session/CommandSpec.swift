@@ -1,17 +1,21 @@
-/// One command of the language: its name, spellings, usage and help.
+/// One command of the language: its spellings, usage, help, completion words and handler.
 ///
-/// The table is the single source for `help`, Tab completion and the README's command list, and
-/// it includes the commands that the app (TUI and headless) handles itself, so that every
-/// surface documents the one language.
+/// Each `Command` case has one (`Command.spec`); the table is the single source for `help`, the
+/// help overlay, Tab completion, the lesson prompt and the README's command list, and it includes
+/// the commands that the app (TUI and headless) handles itself, so that every surface documents
+/// the one language.
 public struct CommandSpec: Sendable {
+  /// The layer that carries a command out.
   public enum Handler: Sendable {
-    /// Carried out by `Session`.
+    /// Carried out by `Session` (the engine and its undo history).
     case session
-    /// Carried out by the app around the session (screen, plot, lessons, quit).
+    /// Carried out by the app around the session (screen, plot, zoom, quit).
     case app
+    /// Carried out by the app's lesson controller (opening, steering and answering lessons).
+    case lesson
   }
 
-  public let name: String
+  public let command: Command
   public let aliases: [String]
   public let usage: String
   public let summary: String
@@ -19,232 +23,47 @@ public struct CommandSpec: Sendable {
   public let example: String
   public let handler: Handler
   public let topic: String
+  /// Words that may follow the name (`show weights`, `plot surface`), for Tab completion.
+  public let keywords: [String]
+  /// Whether the network's quantity names (w_35, o_5, δ_5, …) may follow the name, for Tab
+  /// completion.
+  public let completesQuantities: Bool
+  /// Whether the command still works while a lesson question waits for a typed answer; any
+  /// other line is taken as the answer, so that an answer such as `forward` reaches the question.
+  public let steersLesson: Bool
+  /// Whether a lesson file may run the command on a `>` line. Commands that steer the lesson
+  /// (`next`, `hint`, …) or leave it (`quit`) may not.
+  public let inLessonFiles: Bool
 
+  public var name: String { command.rawValue }
   public var allNames: [String] { [name] + aliases }
 
-  /// Every command, grouped by topic in this order.
-  public static let all: [CommandSpec] = [
-    // Set-up
-    .init(
-      name: "network", aliases: ["nn"],
-      usage: "network SIZES [ACTIVATION[,ACTIVATION…]] [loss=LOSS] [bias=on|off|frozen] [seed=N]",
-      summary: "define a new fully connected network",
-      details: """
-        SIZES are the layer sizes from inputs to outputs joined by dashes, e.g. 2-2-2 or 3-5-4-3 \
-        (at most 16 layers of 256 neurons). Neurons are numbered 1, 2, … from the inputs on, so in \
-        2-2-2 the hidden neurons are 3 and 4 and the outputs 5 and 6. ACTIVATION is one of logistic, \
-        tanh, relu, identity, softplus, swish, mish, softmax (softmax only on the output layer); give \
-        one for all layers or one per layer after the inputs (act=… also works). LOSS is half-squared \
-        (½Σ(t−o)², the default), squared ((t−y)²), cross-entropy (with softmax) or binary-cross-entropy \
-        (with logistic). Weights start random from the seed (default 1), the same on every machine. \
-        The training samples are kept when their sizes still fit.
-        """,
-      example: "network 2-3-1 tanh,logistic loss=half-squared bias=on seed=7", handler: .session,
-      topic: "set-up"),
-    .init(
-      name: "example", aliases: [], usage: "example NAME",
-      summary: "load a worked example: mazur, linear, linear2, xor, and, or",
-      details: """
-        mazur: Mazur's 2-2-2 logistic network with his weights, biases 0.35/0.60 frozen, η = 0.5, \
-        x = (0.05, 0.10), t = (0.01, 0.99). linear: the article's linear neuron y = x1 w1 + x2 w2 with \
-        the case (1, 1, 0) and squared error; linear2 adds the case (1, 0, 1). xor/and/or: a 2-2-1 \
-        logistic network on that truth table.
-        """,
-      example: "example mazur", handler: .session, topic: "set-up"),
-    .init(
-      name: "data", aliases: ["dataset"], usage: "data NAME",
-      summary:
-        "replace the training samples with a built-in dataset (xor, and, or, linear, linear2, mazur)",
-      details:
-        "The network must have the dataset's number of inputs and outputs; it is not changed.",
-      example: "data xor", handler: .session, topic: "set-up"),
-    .init(
-      name: "sample", aliases: ["samples"],
-      usage: "sample [add X… -> T… | list | clear | remove N | N]",
-      summary: "add, list, clear, remove or choose training samples",
-      details: """
-        `sample add 0.05 0.1 -> 0.01 0.99` adds a sample (inputs, then ->, then targets; `:` works \
-        as well as ->). `sample list` (or just `sample`) lists them, marking the current one. \
-        `sample 2` makes the second sample current (online mode). `sample remove 2`, `sample clear`.
-        """,
-      example: "sample add 1 0 -> 1", handler: .session, topic: "set-up"),
-    .init(
-      name: "set", aliases: [], usage: "set NAME VALUE…",
-      summary: "set a weight, bias, input, target, η or the number of digits shown",
-      details: """
-        Names follow the article: w_35 (also w35, w_3,5, w_12,130), b_3, x_1 or x (all inputs), \
-        t_5 or t (all targets), eta (or η), digits. Setting a weight, bias, input or target restarts \
-        the current pass, since its values used the old number.
-        """,
-      example: "set w_35 0.4", handler: .session, topic: "set-up"),
-    .init(
-      name: "mode", aliases: [], usage: "mode online|batch|early",
-      summary: "per-sample (online) or batch gradient descent, or the classic mistake (early)",
-      details: """
-        Batch mode descends on E = 1/n Σ_x E_x: one update per epoch with the mean gradient. \
-        Early mode is online but updates each layer's weights as soon as their gradients are known, \
-        so inner δ use weights that already moved: the classic mistake, there to be seen.
-        """,
-      example: "mode batch", handler: .session, topic: "set-up"),
-    .init(
-      name: "randomize", aliases: ["init", "seed"], usage: "randomize [SEED]",
-      summary: "draw new random weights from a seed",
-      details:
-        "Uniform in ±√(6/(fan_in + fan_out)), from a generator that gives the same numbers everywhere.",
-      example: "randomize 42", handler: .session, topic: "set-up"),
-    // Stepping
-    .init(
-      name: "step", aliases: ["s"], usage: "step [N]",
-      summary: "run the next micro-step (or N of them) and show its formula with numbers",
-      details:
-        "Micro-steps: net_j, o_j (with φ'(net_j)), E, then δ_j and ∂E/∂w_ij from the outputs inwards, then each update.",
-      example: "step 3", handler: .session, topic: "stepping"),
-    .init(
-      name: "finish", aliases: [], usage: "finish",
-      summary: "run the rest of the current pass (forward, backward or update)",
-      details: "", example: "finish", handler: .session, topic: "stepping"),
-    .init(
-      name: "forward", aliases: ["fw"], usage: "forward",
-      summary: "run the forward pass of the current sample to its end",
-      details: "", example: "forward", handler: .session, topic: "stepping"),
-    .init(
-      name: "backward", aliases: ["bw"], usage: "backward",
-      summary: "run the backward pass to its end (finishing the forward pass first if needed)",
-      details: "", example: "backward", handler: .session, topic: "stepping"),
-    .init(
-      name: "update", aliases: [], usage: "update",
-      summary: "apply Δw_ij = −η ∂E/∂w_ij to every weight (finishing earlier passes first)",
-      details:
-        "In batch mode the update comes once every sample has been through forward and backward.",
-      example: "update", handler: .session, topic: "stepping"),
-    .init(
-      name: "epoch", aliases: [], usage: "epoch",
-      summary: "run to the end of the current epoch (every sample once)",
-      details: "", example: "epoch", handler: .session, topic: "stepping"),
-    .init(
-      name: "train", aliases: [], usage: "train N",
-      summary: "train N epochs without explanations, and report the loss",
-      details: "A partly done epoch is finished first and counts as one.", example: "train 1000",
-      handler: .session, topic: "stepping"),
-    .init(
-      name: "restart", aliases: [], usage: "restart [history]",
-      summary:
-        "go back to the start of the current pass; `restart history` also clears the loss curve",
-      details: "", example: "restart", handler: .session, topic: "stepping"),
-    .init(
-      name: "undo", aliases: ["z"], usage: "undo [N]",
-      summary: "undo the last command (or N commands), exactly",
-      details: "", example: "undo", handler: .session, topic: "stepping"),
-    .init(
-      name: "back", aliases: [], usage: "back [N]",
-      summary: "go back one micro-step (or N), even inside a pass run by one command",
-      details: "", example: "back 2", handler: .session, topic: "stepping"),
-    .init(
-      name: "redo", aliases: [], usage: "redo [N]",
-      summary: "redo what undo or back took back", details: "", example: "redo",
-      handler: .session, topic: "stepping"),
-    // Looking
-    .init(
-      name: "show", aliases: ["values", "ls"], usage: "show [values|neurons|weights|data|network]",
-      summary: "show the values of every neuron and weight (blank: not computed in this pass yet)",
-      details: "Per neuron net, o, φ'(net), δ; per weight w, ∂E/∂w, Δw; and E, η, epoch, sample.",
-      example: "show weights", handler: .session, topic: "looking"),
-    .init(
-      name: "get", aliases: ["print", "p"], usage: "get NAME…",
-      summary:
-        "print quantities by name: w_35, b_3, net_3, o_5, δ_5, dphi_5, dE/dw_35, dw_35, x_1, t_5, E, eta",
-      details: "", example: "get o_5 δ_5", handler: .session, topic: "looking"),
-    .init(
-      name: "explain", aliases: ["why"], usage: "explain [NAME|next|last]",
-      summary: "a quantity's formula in the article's notation, with the numbers filled in",
-      details: "Without a name, the last micro-step. `explain next` previews the next one.",
-      example: "explain δ_3", handler: .session, topic: "looking"),
-    .init(
-      name: "gradcheck", aliases: ["check-gradients"], usage: "gradcheck [h=STEP]",
-      summary: "compare every backprop gradient with central finite differences",
-      details:
-        "(E(θ+h) − E(θ−h))/2h on the mean error over the samples, with the relative error per weight.",
-      example: "gradcheck", handler: .session, topic: "looking"),
-    // Files
-    .init(
-      name: "save", aliases: [], usage: "save FILE",
-      summary: "save the network, weights, samples and settings as JSON (see docs/network-file.md)",
-      details: "", example: "save mynet.json", handler: .session, topic: "files"),
-    .init(
-      name: "load", aliases: ["open"], usage: "load FILE",
-      summary: "load a network file written by save", details: "", example: "load mynet.json",
-      handler: .session, topic: "files"),
-    // App
-    .init(
-      name: "plot", aliases: [],
-      usage: "plot [surface [W1 W2]|parabola|loss [log]|off] [range=A:B,C:D] [clear]",
-      summary: "show a plot: the error surface over two weights, E against y, or the loss curve",
-      details: """
-        `plot surface` draws E over the two weights into the output (w_13 and w_23 for the linear \
-        neuron), with the descent path; `plot surface w_13 w_24` any two weights of any network, \
-        the rest held fixed. `plot parabola` draws E against the output y for the current sample. \
-        `plot loss` the mean E per epoch (`plot loss log` for a log scale). range=-2:2,-2:2 sets \
-        the axes; `plot clear` forgets the path; `plot off` hides the plot pane.
-        """,
-      example: "plot surface w_13 w_23 range=-1:2,-2:1", handler: .app, topic: "screen"),
-    .init(
-      name: "screen", aliases: [], usage: "screen [WIDTHxHEIGHT] [ascii]",
-      summary: "print the TUI screen as text (headless), default 100x30",
-      details: "", example: "screen 120x40", handler: .app, topic: "screen"),
-    .init(
-      name: "zoom", aliases: [], usage: "zoom [network|values|equation|lesson|output|plot|off]",
-      summary: "make one pane fill the screen, or `zoom off` to go back",
-      details: """
-        `zoom lesson` (or any pane's name) lets that pane fill the screen; `zoom` alone zooms the \
-        focused pane, or goes back when one is zoomed; `zoom off` restores the layout. The other \
-        panes keep their place. In the interface Tab moves the focus between panes, PgUp/PgDn/Home/End \
-        scroll the focused pane, and Z zooms it.
-        """,
-      example: "zoom network", handler: .app, topic: "screen"),
-    .init(
-      name: "lesson", aliases: ["lessons"], usage: "lesson [N|NAME|list|quit]",
-      summary: "list the lessons, or start one", details: "", example: "lesson 1", handler: .app,
-      topic: "lessons"),
-    .init(
-      name: "next", aliases: ["n", "continue"], usage: "next",
-      summary: "in a lesson: go on to the next page", details: "", example: "next", handler: .app,
-      topic: "lessons"),
-    .init(
-      name: "previous", aliases: ["prev"], usage: "previous",
-      summary: "in a lesson: go back a page", details: "", example: "previous", handler: .app,
-      topic: "lessons"),
-    .init(
-      name: "answer", aliases: ["a"], usage: "answer VALUE",
-      summary:
-        "in a lesson: answer the current question (a number, an option letter, or a command)",
-      details: "", example: "answer 0.75", handler: .app, topic: "lessons"),
-    .init(
-      name: "repeat", aliases: ["again"], usage: "repeat",
-      summary: "in a lesson: show this page again from its start, with the engine as it was there",
-      details: "", example: "repeat", handler: .app, topic: "lessons"),
-    .init(
-      name: "hint", aliases: [], usage: "hint",
-      summary: "in a lesson: a hint for the current question",
-      details: "", example: "hint", handler: .app, topic: "lessons"),
-    .init(
-      name: "skip", aliases: [], usage: "skip", summary: "in a lesson: skip the current question",
-      details: "", example: "skip", handler: .app, topic: "lessons"),
-    .init(
-      name: "progress", aliases: [], usage: "progress [reset]",
-      summary: "show lesson progress, or forget it", details: "", example: "progress reset",
-      handler: .app, topic: "lessons"),
-    .init(
-      name: "help", aliases: ["?", "h"], usage: "help [COMMAND]",
-      summary: "list the commands, or explain one", details: "", example: "help step",
-      handler: .session, topic: "help"),
-    .init(
-      name: "quit", aliases: ["exit", "q"], usage: "quit", summary: "leave backprop", details: "",
-      example: "quit", handler: .app, topic: "help"),
-  ]
+  init(
+    _ command: Command, aliases: [String], usage: String, summary: String, details: String,
+    example: String, handler: Handler, topic: String, keywords: [String] = [],
+    completesQuantities: Bool = false, steersLesson: Bool = false, inLessonFiles: Bool = true
+  ) {
+    self.command = command
+    self.aliases = aliases
+    self.usage = usage
+    self.summary = summary
+    self.details = details
+    self.example = example
+    self.handler = handler
+    self.topic = topic
+    self.keywords = keywords
+    self.completesQuantities = completesQuantities
+    self.steersLesson = steersLesson
+    self.inLessonFiles = inLessonFiles
+  }
 
-  public static func named(_ word: String) -> CommandSpec? {
+  /// Every command, grouped by topic in this order.
+  public static let all: [CommandSpec] = Command.allCases.map(\.spec)
+
+  /// The command a word names, by its name or an alias, in any case.
+  public static func named(_ word: String) -> Command? {
     let w = word.lowercased()
-    return all.first { $0.allNames.contains(w) }
+    return all.first { $0.allNames.contains(w) }?.command
   }
 
   /// Commands whose name starts with `prefix` (for completion and "did you mean").
@@ -262,7 +81,7 @@ public struct CommandSpec: Sendable {
     else {
       return completions(of: w).first
     }
-    return named(best.0)?.name
+    return named(best.0)?.rawValue
   }
 
   static func editDistance(_ a: String, _ b: String) -> Int {

@@ -258,13 +258,13 @@ extension Context {
 
   func help(_ args: inout Arguments) throws(CommandError) -> CommandOutput {
     if let t = args.next() {
-      guard let spec = CommandSpec.named(t.text) else {
+      guard let command = CommandSpec.named(t.text) else {
         let hint =
           CommandSpec.suggestion(for: t.text).map { "did you mean `\($0)`?" } ?? "a command name"
         throw CommandError(column: t.column, message: "no command `\(t.text)`", expected: hint)
       }
       return CommandOutput(
-        lines: spec.helpText.split(separator: "\n", omittingEmptySubsequences: false).map(
+        lines: command.spec.helpText.split(separator: "\n", omittingEmptySubsequences: false).map(
           String.init))
     }
     var lines = [

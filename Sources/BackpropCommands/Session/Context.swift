@@ -31,37 +31,42 @@ struct Context {
     recordsMicroSteps = session.trainer.network.weights.count <= Session.microHistoryWeightLimit
   }
 
-  mutating func run(_ spec: CommandSpec, _ args: inout Arguments) throws(CommandError)
-    -> CommandOutput
+  /// Carries out a command of the engine; the app's commands are not available here.
+  mutating func run(_ command: Command, _ args: inout Arguments, at column: Int)
+    throws(CommandError) -> CommandOutput
   {
-    switch spec.name {
-    case "network": return try network(&args, usage: spec.usage)
-    case "example": return try example(&args, usage: spec.usage)
-    case "data": return try data(&args, usage: spec.usage)
-    case "sample": return try sample(&args, usage: spec.usage)
-    case "set": return try set(&args, usage: spec.usage)
-    case "mode": return try mode(&args, usage: spec.usage)
-    case "randomize": return try randomize(&args, usage: spec.usage)
-    case "step": return try stepCommand(&args, usage: spec.usage)
-    case "finish": return try runPhase(nil, &args, usage: spec.usage)
-    case "forward": return try runPhase(.forward, &args, usage: spec.usage)
-    case "backward": return try runPhase(.backward, &args, usage: spec.usage)
-    case "update": return try runPhase(.update, &args, usage: spec.usage)
-    case "epoch": return try epochCommand(&args, usage: spec.usage)
-    case "train": return try train(&args, usage: spec.usage)
-    case "restart": return try restart(&args, usage: spec.usage)
-    case "undo": return try undo(&args, usage: spec.usage)
-    case "back": return try back(&args, usage: spec.usage)
-    case "redo": return try redo(&args, usage: spec.usage)
-    case "show": return try show(&args, usage: spec.usage)
-    case "get": return try get(&args, usage: spec.usage)
-    case "explain": return try explain(&args, usage: spec.usage)
-    case "gradcheck": return try gradcheck(&args, usage: spec.usage)
-    case "save": return try save(&args, usage: spec.usage)
-    case "load": return try load(&args, usage: spec.usage)
-    case "help": return try help(&args)
-    default:
-      throw CommandError(column: 1, message: "`\(spec.name)` is not available here")
+    let usage = command.spec.usage
+    switch command {
+    case .network: return try network(&args, usage: usage)
+    case .example: return try example(&args, usage: usage)
+    case .data: return try data(&args, usage: usage)
+    case .sample: return try sample(&args, usage: usage)
+    case .set: return try set(&args, usage: usage)
+    case .mode: return try mode(&args, usage: usage)
+    case .randomize: return try randomize(&args, usage: usage)
+    case .step: return try stepCommand(&args, usage: usage)
+    case .finish: return try runPhase(nil, &args, usage: usage)
+    case .forward: return try runPhase(.forward, &args, usage: usage)
+    case .backward: return try runPhase(.backward, &args, usage: usage)
+    case .update: return try runPhase(.update, &args, usage: usage)
+    case .epoch: return try epochCommand(&args, usage: usage)
+    case .train: return try train(&args, usage: usage)
+    case .restart: return try restart(&args, usage: usage)
+    case .undo: return try undo(&args, usage: usage)
+    case .back: return try back(&args, usage: usage)
+    case .redo: return try redo(&args, usage: usage)
+    case .show: return try show(&args, usage: usage)
+    case .get: return try get(&args, usage: usage)
+    case .explain: return try explain(&args, usage: usage)
+    case .gradcheck: return try gradcheck(&args, usage: usage)
+    case .save: return try save(&args, usage: usage)
+    case .load: return try load(&args, usage: usage)
+    case .help: return try help(&args)
+    case .plot, .screen, .zoom, .lesson, .next, .previous, .answer, .repeat, .hint, .skip,
+      .progress, .quit:
+      throw CommandError(
+        column: column, message: "`\(command.rawValue)` is not available here",
+        expected: "a command of the engine (`help`)")
     }
   }
 

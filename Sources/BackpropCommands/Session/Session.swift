@@ -46,21 +46,16 @@ public struct Session: Sendable {
     do throws(CommandError) {
       let tokens = try Tokenizer.tokenize(line)
       guard let first = tokens.first else { return .success(CommandOutput()) }
-      guard let spec = CommandSpec.named(first.text) else {
+      guard let command = CommandSpec.named(first.text) else {
         let hint = CommandSpec.suggestion(for: first.text).map { " (did you mean `\($0)`?)" } ?? ""
         throw CommandError(
           column: first.column, message: "unknown command `\(first.text)`\(hint)",
           expected: "a command; `help` lists them")
       }
-      guard spec.handler == .session else {
-        throw CommandError(
-          column: first.column, message: "`\(spec.name)` is not available here",
-          expected: "a command of the engine (`help`)")
-      }
       var args = Arguments(Array(tokens.dropFirst()), lineLength: line.count)
       var context = Context(session: self)
-      let output = try context.run(spec, &args)
-      commit(context, label: spec.name, merging: mergingWithPrevious)
+      let output = try context.run(command, &args, at: first.column)
+      commit(context, label: command.rawValue, merging: mergingWithPrevious)
       lastSteps = output.steps
       return .success(output)
     } catch {

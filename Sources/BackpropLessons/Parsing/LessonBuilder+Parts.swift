@@ -23,7 +23,7 @@ extension LessonBuilder {
       error(line, column, "empty command (expected a command of the language after `>`)")
       return nil
     }
-    guard let spec = CommandSpec.named(first.text) else {
+    guard let command = CommandSpec.named(first.text) else {
       let guess = CommandSpec.suggestion(for: first.text)
       error(
         line, column + first.column - 1,
@@ -31,10 +31,10 @@ extension LessonBuilder {
       )
       return nil
     }
-    if spec.handler == .app && !LessonParser.lessonAppCommands.contains(spec.name) {
+    if !command.spec.inLessonFiles {
       error(
         line, column + first.column - 1,
-        "`\(spec.name)` steers the lesson itself and cannot be a lesson command (expected @pause, @question or @goto instead)"
+        "`\(command.rawValue)` steers the lesson itself and cannot be a lesson command (expected @pause, @question or @goto instead)"
       )
       return nil
     }

@@ -14,9 +14,6 @@ public enum LessonParser {
     "hint", "right", "wrong", "on-wrong", "end",
   ]
 
-  /// App commands that a lesson may contain (they draw or print; they do not steer the lesson).
-  public static let lessonAppCommands: Set<String> = ["plot", "screen"]
-
   /// Parses lesson text. `file` names the lesson in diagnostics; `directory` is where its
   /// commands may read and write files.
   public static func parse(_ text: String, file: String = "lesson", directory: String = ".")

@@ -9,9 +9,9 @@ public enum CommandMatcher {
   /// The command as comparable words, or nil when it is not a command of the language.
   public static func normalized(_ line: String) -> [String]? {
     guard let tokens = try? Tokenizer.tokenize(line), let first = tokens.first,
-      let spec = CommandSpec.named(first.text)
+      let command = CommandSpec.named(first.text)
     else { return nil }
-    return [spec.name] + tokens.dropFirst().map { canonical($0.text) }
+    return [command.rawValue] + tokens.dropFirst().map { canonical($0.text) }
   }
 
   public static func matches(_ typed: String, _ expected: String) -> Bool {

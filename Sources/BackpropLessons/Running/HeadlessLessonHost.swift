@@ -20,7 +20,7 @@ public struct HeadlessLessonHost: LessonHost, Sendable {
 
   public mutating func runCommand(_ line: String) -> Result<CommandOutput, CommandError> {
     if let tokens = try? Tokenizer.tokenize(line), let first = tokens.first,
-      let spec = CommandSpec.named(first.text), spec.handler == .app
+      let command = CommandSpec.named(first.text), command.spec.handler != .session
     {
       let shown = tokens.map(\.text).joined(separator: " ")
       return .success(

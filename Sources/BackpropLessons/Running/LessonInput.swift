@@ -20,20 +20,22 @@ public enum LessonInput: Equatable, Sendable {
   /// Reads a line typed at the lesson prompt (or read from stdin by the headless runner).
   ///
   /// An empty line means `next`; the lesson words of the command table (`next`, `previous`,
-  /// `hint`, `skip`, `answer X`) and `repeat` steer the lesson; anything else is an answer while
-  /// a question waits, and a command otherwise. A bare `a` is the option a), not `answer`.
+  /// `repeat`, `hint`, `skip`, `answer X`, with their aliases) steer the lesson; anything else is
+  /// an answer while a question waits, and a command otherwise. A bare `a` is the option a), not
+  /// `answer`.
   public static func parse(_ line: String, waitingForAnswer: Bool) -> LessonInput {
     let text = line.trimmingCharacters(in: .whitespaces)
     guard !text.isEmpty else { return .next }
     let word = String(text.prefix { $0 != " " && $0 != "\t" })
     let rest = String(text.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
-    if ["repeat", "again"].contains(word.lowercased()) && rest.isEmpty { return .repeatPage }
-    switch CommandSpec.named(word)?.name {
-    case "next" where rest.isEmpty: return .next
-    case "previous" where rest.isEmpty: return .previous
-    case "hint" where rest.isEmpty: return .hint
-    case "skip" where rest.isEmpty: return .skip
-    case "answer" where !rest.isEmpty: return .answer(rest)
+    switch CommandSpec.named(word) {
+    case .next? where rest.isEmpty: return .next
+    case .previous? where rest.isEmpty: return .previous
+    case .repeat? where rest.isEmpty: return .repeatPage
+    case .hint? where rest.isEmpty: return .hint
+    case .skip? where rest.isEmpty: return .skip
+    case .answer? where !rest.isEmpty: return .answer(rest)
+    // Every other word, known or not, is an answer or a command to explore with.
     default: return waitingForAnswer ? .answer(text) : .command(text)
     }
   }

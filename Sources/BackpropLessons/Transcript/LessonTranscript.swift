@@ -50,7 +50,7 @@ public enum LessonTranscript {
       emit("» " + input)
       renderer.previous = .response
       if let word = input.split(separator: " ").first,
-        CommandSpec.named(String(word))?.name == "quit"
+        CommandSpec.named(String(word)) == .quit
       {
         emit("(left the lesson at page \(runner.pageNumber) of \(runner.pageCount))")
         return runner

@@ -1,0 +1,113 @@
+import BackpropApp
+import BackpropCommands
+import Foundation
+import Testing
+
+/// The app's surfaces follow the command registry: the help overlay lists every command, Tab
+/// completes each command's own words, a waiting lesson question lets exactly the steering
+/// commands through, and a lesson in the app runs the app commands the registry allows there.
+@Suite struct CommandRegistryAppTests {
+  /// The app with a lesson open at a question that waits for a typed answer.
+  static func waitingAtAQuestion(_ tag: String, lesson: String = LessonScreenTests.lessonText)
+    throws -> (AppState, URL)
+  {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "backprop-registry-\(getpid())-\(tag)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    try lesson.write(
+      to: dir.appendingPathComponent("01-test.lesson"), atomically: true, encoding: .utf8)
+    var state = AppState(width: 100, height: 30, startScreen: true)
+    state.lessons = LessonState.load(lessonsDirectory: dir.path, progressEnabled: false)
+    App.submit("lesson 1", &state)
+    return (state, dir)
+  }
+
+  @Test func helpOverlayListsEveryCommand() {
+    var s = AppState(width: 120, height: 40, startScreen: false)
+    _ = App.update(&s, .key(.character("?")))
+    let text = Views.render(s).text
+    for spec in CommandSpec.all {
+      let row = spec.name.padding(toLength: 10, withPad: " ", startingAt: 0)
+      #expect(
+        text.contains(row + spec.summary.prefix(12)),
+        "the help overlay does not list `\(spec.name)`")
+    }
+  }
+
+  /// `plot s<Tab>` completes to `plot surface`: the words after a name come from its entry.
+  @Test func tabCompletesACommandsOwnWords() {
+    let cases = [
+      ("plot s", "plot surface "), ("mode b", "mode batch "), ("zoom eq", "zoom equation "),
+      ("show w", "show weights "), ("explain nex", "explain next "), ("get dig", "get digits "),
+      ("example ma", "example mazur "), ("progress r", "progress reset "),
+      ("help gr", "help gradcheck "), ("restart h", "restart history "),
+    ]
+    for (typed, completed) in cases {
+      var s = AppState(width: 100, height: 30, startScreen: false)
+      App.submit("example mazur", &s)
+      _ = App.update(&s, .key(.character(":")))
+      for c in typed { _ = App.update(&s, .key(.character(c))) }
+      _ = App.update(&s, .key(.tab))
+      #expect(s.editor.line == completed, "`\(typed)` then Tab")
+    }
+  }
+
+  /// After a command's name, Tab offers its keywords, and nothing that belongs to another command.
+  @Test(arguments: Command.allCases)
+  func tabOffersExactlyTheCommandsKeywords(_ command: Command) {
+    var s = AppState(width: 100, height: 30, startScreen: false)
+    App.submit("example mazur", &s)
+    _ = App.update(&s, .key(.character(":")))
+    for c in command.rawValue + " " { _ = App.update(&s, .key(.character(c))) }
+    _ = App.update(&s, .key(.tab))
+    let offered =
+      s.completions.isEmpty
+      ? [String(s.editor.line.dropFirst(command.rawValue.count + 1))] : s.completions
+    let spec = command.spec
+    let expected = Set(spec.keywords)
+    if expected.isEmpty && !spec.completesQuantities {
+      #expect(s.editor.line == command.rawValue + " " && s.completions.isEmpty)
+      return
+    }
+    for word in expected {
+      #expect(
+        offered.contains { $0 == word || $0 == word + " " },
+        "`\(command.rawValue)` misses `\(word)`")
+    }
+    #expect(offered.contains("w_35") == spec.completesQuantities)
+  }
+
+  /// While a question waits, a line is the answer unless its command steers the lesson.
+  @Test(arguments: Command.allCases)
+  func onlySteeringCommandsPassAWaitingQuestion(_ command: Command) throws {
+    var (s, dir) = try Self.waitingAtAQuestion("steer-\(command.rawValue)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    #expect(s.lessons.isWaitingForTypedAnswer)
+    let result = App.submit(command.spec.example, &s)
+    let takenAsAnswer = result.json.contains("\"command\":\"answer\"")
+    #expect(
+      takenAsAnswer == (!command.spec.steersLesson || command == .answer),
+      "`\(command.spec.example)`: \(result.json)")
+  }
+
+  /// The app commands that a lesson file may contain run inside a lesson in the app.
+  @Test func lessonsRunTheAppCommandsTheRegistryAllows() throws {
+    let allowed = CommandSpec.all.filter { $0.handler != .session && $0.inLessonFiles }
+    #expect(!allowed.isEmpty)
+    let lesson =
+      "@title T\n@section S\n\n> example mazur\n"
+      + allowed.map { "> \($0.example)\n" }.joined() + "\nDone.\n"
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "backprop-registry-\(getpid())-lesson-file")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try lesson.write(
+      to: dir.appendingPathComponent("01-test.lesson"), atomically: true, encoding: .utf8)
+    var s = AppState(width: 100, height: 30, startScreen: true)
+    s.lessons = LessonState.load(lessonsDirectory: dir.path, progressEnabled: false)
+    let shown = App.submit("lesson 1", &s).lines
+    #expect(s.screen == .lesson)
+    #expect(shown.contains("Done."), "\(shown)")
+    #expect(!shown.contains { $0.contains("cannot be used inside a lesson") }, "\(shown)")
+  }
+}
