@@ -16,9 +16,11 @@ enum LessonController {
           throw CommandError(
             column: t.column, message: "unexpected `\(t.text)`", expected: "nothing, or `reset`")
         }
-        state.lessons.store.reset()
+        let operations = state.lessons.store.reset()
         state.lessons.refreshCatalog()
-        return AppCommands.success(name, ["lesson progress forgotten"])
+        var result = AppCommands.success(name, ["lesson progress forgotten"])
+        result.effect = progressEffect(operations)
+        return result
       }
       return AppCommands.success(name, catalogLines(state))
     default:
@@ -50,7 +52,7 @@ enum LessonController {
     let before = runner.lines.count
     let visits = runner.pageVisits
     runner.handle(input, host: &host)
-    host.apply(to: &state)
+    let files = host.apply(to: &state)
     let shown = runner.pageVisits == visits ? Array(runner.lines.dropFirst(before)) : runner.lines
     if runner.pageVisits != visits || runner.isWaitingForAnswer { state.lessons.scroll = nil }
     state.lessons.answerLineDismissed = false
@@ -63,8 +65,9 @@ enum LessonController {
       state.notice = marks[feedback.kind]! + feedback.text
     }
     state.lessons.runner = runner
-    save(&state)
-    return AppCommands.success(name, shown.map(\.text))
+    var result = AppCommands.success(name, shown.map(\.text))
+    result.effect = files.then(save(&state))
+    return result
   }
 
   static func lesson(_ args: [Token], _ state: inout AppState) throws(CommandError) -> LineResult {
@@ -72,10 +75,12 @@ enum LessonController {
       return AppCommands.success("lesson", catalogLines(state))
     }
     if ["quit", "leave", "close", "menu"].contains(t.text.lowercased()) {
-      save(&state)
+      let saving = save(&state)
       state.lessons.runner = nil
       state.screen = .start(selected: 0)
-      return AppCommands.success("lesson", ["left the lesson; your place is saved"])
+      var result = AppCommands.success("lesson", ["left the lesson; your place is saved"])
+      result.effect = saving
+      return result
     }
     let key = args.map(\.text).joined(separator: " ")
     let library = LessonLibrary(directory: "", entries: state.lessons.entries)
@@ -86,14 +91,12 @@ enum LessonController {
           ? "a course folder (--lessons DIR)"
           : "a lesson number from 1 to \(state.lessons.entries.count), or `lesson` for the list")
     }
-    let lesson: Lesson
-    switch Result(catching: { () throws(LessonParseFailure) -> Lesson in try entry.load() }) {
-    case .success(let l): lesson = l
-    case .failure(let failure):
+    // The course was parsed when it was read at start-up, so opening a lesson reads nothing.
+    guard let lesson = entry.lesson else {
       throw CommandError(
         column: t.column,
         message: "\(entry.fileName) has errors: "
-          + (failure.diagnostics.first?.description ?? "unreadable"))
+          + (entry.diagnostics.first?.description ?? "unreadable"))
     }
     var runner = LessonRunner<AppLessonHost>(lesson: lesson)
     var host = AppLessonHost(state)
@@ -103,23 +106,34 @@ enum LessonController {
     } else {
       runner.start(host: &host)
     }
-    host.apply(to: &state)
+    let files = host.apply(to: &state)
     state.lessons.runner = runner
     state.lessons.scroll = nil
     state.lessons.activeFileName = lesson.fileName
     state.screen = .lesson
     state.isEditing = false
-    save(&state)
-    return AppCommands.success(
+    var result = AppCommands.success(
       "lesson", ["\(lesson.title) (\(lesson.section))"] + lines + runner.lines.map(\.text))
+    result.effect = files.then(save(&state))
+    return result
   }
 
-  static func save(_ state: inout AppState) {
-    guard let runner = state.lessons.runner, let file = state.lessons.activeFileName else { return }
-    state.lessons.store.record(runner.progress, for: file)
+  /// Records where the student is, stamped with the edges' time, and answers the writes that
+  /// save it.
+  static func save(_ state: inout AppState) -> AppEffect {
+    guard let runner = state.lessons.runner, let file = state.lessons.activeFileName else {
+      return .none
+    }
+    let operations = state.lessons.store.record(
+      runner.progress, for: file, at: state.lessons.now)
     state.lessons.refreshCatalog()
     let warnings = state.lessons.store.takeWarnings()
     if !warnings.isEmpty { state.notice = warnings.joined(separator: "; ") }
+    return progressEffect(operations)
+  }
+
+  static func progressEffect(_ operations: [FileOperation]) -> AppEffect {
+    .sequence(operations.map { .file(FileTask($0, for: .progress)) })
   }
 
   static func catalogLines(_ state: AppState) -> [String] {
