@@ -56,7 +56,8 @@ let package = Package(
       dependencies: ["BackpropLessons", "BackpropCommands", "TextGrid"],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "BackpropAppTests", dependencies: ["BackpropApp", "TextGrid", "BackpropCommands"],
+      name: "BackpropAppTests",
+      dependencies: ["BackpropApp", "TextGrid", "BackpropCommands", "BackpropLessons"],
       exclude: ["Golden"]),
     .testTarget(name: "EndToEndTests"),
   ]

@@ -62,7 +62,8 @@ public struct Session: Sendable {
       var context = Context(session: self)
       let output = try context.run(spec, &args)
       commit(context, label: spec.name, merging: mergingWithPrevious)
-      lastSteps = output.steps
+      // A command waiting for its file has done nothing yet (see `complete`).
+      if output.file == nil { lastSteps = output.steps }
       return .success(output)
     } catch {
       return .failure(error)

@@ -38,7 +38,7 @@ public struct ProgressStore: Sendable {
   var setAside = false
   var writeFailed = false
 
-  /// Opens the store, reading the file if there is one.
+  /// Opens the store, reading the file if there is one (at start-up, at the edge).
   public init(location: Location) {
     self.location = location
     guard case .file(let path) = location, FileManager.default.fileExists(atPath: path) else {
@@ -52,6 +52,12 @@ public struct ProgressStore: Sendable {
         "Your lesson progress in \(path) could not be read (\(error.message)); starting fresh. The old file will be kept as \(path).corrupt."
       )
     }
+  }
+
+  /// A store holding `lessons`, without reading anything.
+  public init(location: Location, lessons: [String: LessonProgress]) {
+    self.location = location
+    self.lessons = lessons
   }
 
   /// A store that forgets everything when the program ends.
