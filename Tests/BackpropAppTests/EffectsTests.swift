@@ -169,7 +169,9 @@ struct World {
     let task = try #require(effect.fileTasks.first)
     #expect(state.output.last?.text == "> save \(Self.root)/x.json")
     _ = App.update(&state, .fileDone(task, .failure(.cannotCreate(Self.root + "/x.json.tmp"))))
-    #expect(state.output.last?.text == "error: column 6: cannot write \(Self.root)/x.json (expected a writable path)")
+    #expect(
+      state.output.last?.text
+        == "error: column 6: cannot write \(Self.root)/x.json (expected a writable path)")
 
     let opening = App.update(&state, .submit("lesson 1"))
     let progress = try #require(opening.fileTasks.last { $0.purpose == .progress })
