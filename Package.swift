@@ -63,7 +63,8 @@ let package = Package(
     .testTarget(
       name: "BackpropAppTests",
       dependencies: [
-        "BackpropApp", "TextGrid", "BackpropCommands", "BackpropEngine", "TestSupport",
+        "BackpropApp", "TextGrid", "BackpropCommands", "BackpropEngine", "BackpropLessons",
+        "TestSupport",
       ],
       exclude: ["Golden"]),
     .testTarget(name: "EndToEndTests"),

@@ -86,7 +86,9 @@ struct Run: ParsableCommand {
     let runner = LessonTranscript.run(
       lesson: parsed, host: &host, inputs: AnySequence(inputs), width: 80, resumingFrom: nil
     ) { print($0) }
-    store.record(runner.progress, for: parsed.fileName)
+    for operation in store.record(runner.progress, for: parsed.fileName, at: Date()) {
+      if case .failure(let error) = LocalFiles.perform(operation) { store.writeFailed(error) }
+    }
     for warning in store.takeWarnings() {
       FileHandle.standardError.write(Data("backprop: \(warning)\n".utf8))
     }
@@ -138,7 +140,9 @@ struct Run: ParsableCommand {
     state.isInteractive = true
     state.lessons = LessonState.load(lessonsDirectory: lessons, progressEnabled: !noProgress)
     if let lesson {
-      App.submit("\(Command.lesson.rawValue) \(lesson)", &state)
+      state.lessons.now = Date()
+      let effect = App.submit("\(Command.lesson.rawValue) \(lesson)", &state).effect
+      _ = EffectRunner().settle(effect, &state)
     }
     var program = InterfaceProgram(state: state, forceASCII: ascii)
     do {

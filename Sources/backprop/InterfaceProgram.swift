@@ -1,8 +1,10 @@
 import BackpropApp
+import Foundation
 import TerminalUI
 import TextGrid
 
-/// Connects the pure app to the terminal loop: events become messages, the state renders.
+/// Connects the pure app to the terminal loop: events become messages, the state renders, and
+/// the effects `update` asks for (files, the clock) are carried out here.
 struct InterfaceProgram: TerminalApp {
   var state: AppState
   /// `--ascii`: draw with ASCII even when the terminal could show Unicode.
@@ -15,10 +17,12 @@ struct InterfaceProgram: TerminalApp {
     case .resize(let w, let h): message = .resize(width: w, height: h)
     case .tick: message = .tick
     }
-    switch App.update(&state, message) {
-    case .none: return .wait
+    state.lessons.now = Date()
+    let effect = App.update(&state, message)
+    switch EffectRunner().settle(effect, &state).control {
     case .tick(let ms): return .tick(milliseconds: ms)
     case .quit: return .quit
+    default: return .wait
     }
   }
 

@@ -191,8 +191,8 @@ extension LessonState {
     var first = AppState(width: 100, height: 30, startScreen: true)
     first.lessons = LessonState.load(
       lessonsDirectory: lessonDir.path, progressEnabled: true, environment: environment)
-    App.submit("lesson 1", &first)
-    App.submit("next", &first)
+    App.submitOnDisk("lesson 1", &first)
+    App.submitOnDisk("next", &first)
     #expect(first.lessons.progressText == "page 2 of 3")
     #expect(
       FileManager.default.fileExists(
@@ -202,7 +202,7 @@ extension LessonState {
     second.lessons = LessonState.load(
       lessonsDirectory: lessonDir.path, progressEnabled: true, environment: environment)
     #expect(second.lessons.catalog.first?.progress == "page 2")
-    App.submit("lesson 1", &second)
+    App.submitOnDisk("lesson 1", &second)
     #expect(second.lessons.progressText == "page 2 of 3")
     #expect(second.session.trainer.position.phase == .backward)  // the page's `forward` ran again
 

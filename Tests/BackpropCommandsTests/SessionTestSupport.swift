@@ -12,12 +12,12 @@ extension Session {
     Session(trainer: Example.linear.trainer())
   }
 
-  /// Runs a line that must succeed; records an issue naming the line if it fails.
+  /// Runs a line that must succeed (files are read and written on disk at once); records an issue naming the line if it fails.
   @discardableResult
   mutating func run(_ line: String, sourceLocation: SourceLocation = #_sourceLocation)
     -> CommandOutput
   {
-    switch execute(line) {
+    switch executeOnDisk(line) {
     case .success(let output):
       return output
     case .failure(let error):
@@ -35,7 +35,7 @@ extension Session {
   mutating func fail(_ line: String, sourceLocation: SourceLocation = #_sourceLocation)
     -> CommandError?
   {
-    switch execute(line) {
+    switch executeOnDisk(line) {
     case .success(let output):
       Issue.record(
         "`\(line)` should have failed but said: \(output.text)", sourceLocation: sourceLocation)

@@ -86,7 +86,7 @@ import Testing
     let path = folder + "/state/backprop/progress.json"
     var store = ProgressStore(location: .file(path))
     let progress = LessonProgress(page: 3, path: [1, 2, 3], answers: ["12": ["0.5", "1"]])
-    store.record(progress, for: "01-linear-neuron.lesson")
+    store.recordOnDisk(progress, for: "01-linear-neuron.lesson")
     #expect(store.takeWarnings().isEmpty)
     let reopened = ProgressStore(location: .file(path))
     var back = reopened.progress(for: "01-linear-neuron.lesson")
@@ -101,9 +101,9 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let path = folder + "/progress.json"
     var store = ProgressStore(location: .file(path))
-    store.record(LessonProgress(page: 1, path: [1]), for: "a.lesson")
+    store.recordOnDisk(LessonProgress(page: 1, path: [1]), for: "a.lesson")
     let firstInode = try inode(path)
-    store.record(LessonProgress(page: 2, path: [1, 2]), for: "a.lesson")
+    store.recordOnDisk(LessonProgress(page: 2, path: [1, 2]), for: "a.lesson")
     // A new file was renamed over the old one (a new inode), rather than the old one rewritten
     // in place, and no temporary file is left behind.
     #expect(try inode(path) != firstInode)
@@ -128,7 +128,7 @@ import Testing
     #expect(warnings.first?.contains("could not be read") == true)
     #expect(store.takeWarnings().isEmpty)
     // Saving keeps the unreadable file aside instead of destroying it.
-    store.record(LessonProgress(page: 2, path: [1, 2]), for: "a.lesson")
+    store.recordOnDisk(LessonProgress(page: 2, path: [1, 2]), for: "a.lesson")
     #expect(store.takeWarnings().isEmpty)
     #expect(FileManager.default.contents(atPath: path + ".corrupt") == Data("{ not json".utf8))
     #expect(ProgressStore(location: .file(path)).progress(for: "a.lesson")?.page == 2)
@@ -156,8 +156,8 @@ import Testing
     // A regular file where the folder should be.
     FileManager.default.createFile(atPath: folder + "/blocker", contents: Data())
     var store = ProgressStore(location: .file(folder + "/blocker/backprop/progress.json"))
-    store.record(LessonProgress(page: 2), for: "a.lesson")
-    store.record(LessonProgress(page: 3), for: "a.lesson")
+    store.recordOnDisk(LessonProgress(page: 2), for: "a.lesson")
+    store.recordOnDisk(LessonProgress(page: 3), for: "a.lesson")
     #expect(store.takeWarnings().count == 1)
     // It still remembers, in memory.
     #expect(store.progress(for: "a.lesson")?.page == 3)
@@ -167,7 +167,7 @@ import Testing
     var store = ProgressStore.standard(
       enabled: false, environment: ["XDG_STATE_HOME": "/nonexistent-dir"])
     #expect(store.location == .memory)
-    store.record(LessonProgress(page: 2), for: "a.lesson")
+    store.recordOnDisk(LessonProgress(page: 2), for: "a.lesson")
     #expect(store.progress(for: "a.lesson")?.page == 2)
     #expect(!FileManager.default.fileExists(atPath: "/nonexistent-dir"))
   }
@@ -177,18 +177,18 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let path = folder + "/progress.json"
     var store = ProgressStore(location: .file(path))
-    store.record(LessonProgress(page: 2), for: "a.lesson")
-    store.record(LessonProgress(page: 3), for: "b.lesson")
-    store.reset("a.lesson")
+    store.recordOnDisk(LessonProgress(page: 2), for: "a.lesson")
+    store.recordOnDisk(LessonProgress(page: 3), for: "b.lesson")
+    store.resetOnDisk("a.lesson")
     #expect(ProgressStore(location: .file(path)).lessons.keys.sorted() == ["b.lesson"])
-    store.reset()
+    store.resetOnDisk()
     #expect(ProgressStore(location: .file(path)).lessons.isEmpty)
   }
 
   @Test func completionIsNotForgottenByRevisiting() {
     var store = ProgressStore.inMemory()
-    store.record(LessonProgress(completed: true, page: 5), for: "a.lesson")
-    store.record(LessonProgress(page: 1, path: [1]), for: "a.lesson")
+    store.recordOnDisk(LessonProgress(completed: true, page: 5), for: "a.lesson")
+    store.recordOnDisk(LessonProgress(page: 1, path: [1]), for: "a.lesson")
     #expect(store.progress(for: "a.lesson")?.completed == true)
     #expect(store.progress(for: "a.lesson")?.page == 1)
   }

@@ -68,3 +68,20 @@ struct Drive {
   }
 
 }
+
+/// The store with its file operations carried out on disk at once, as an edge would.
+extension ProgressStore {
+  mutating func recordOnDisk(_ progress: LessonProgress, for fileName: String) {
+    carryOut(record(progress, for: fileName, at: Date()))
+  }
+
+  mutating func resetOnDisk(_ fileName: String? = nil) {
+    carryOut(reset(fileName))
+  }
+
+  mutating func carryOut(_ operations: [FileOperation]) {
+    for operation in operations {
+      if case .failure(let error) = LocalFiles.perform(operation) { writeFailed(error) }
+    }
+  }
+}

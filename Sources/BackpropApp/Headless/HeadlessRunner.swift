@@ -1,30 +1,44 @@
 import BackpropCommands
+import Foundation
 import TextGrid
 
 /// Runs lines of the command language without a terminal and says what a person would read:
 /// each command echoed after `> `, then its answer; errors as `file:line:column: error: …`.
 /// With `json`, one JSON object per command instead.
+///
+/// It is an edge of the app: the files a command needs are read and written (by `effects`)
+/// before its answer is printed, so a script sees `save` and `load` answer as they always have.
 public struct HeadlessRunner {
   public var state: AppState
   public let json: Bool
   public let source: String
+  public var effects: EffectRunner
   public private(set) var failures = 0
   public private(set) var wantsQuit = false
 
   public init(
-    state: AppState = AppState(startScreen: false), json: Bool = false, source: String = "<stdin>"
+    state: AppState = AppState(startScreen: false), json: Bool = false, source: String = "<stdin>",
+    effects: EffectRunner = EffectRunner()
   ) {
     self.state = state
     self.json = json
     self.source = source
+    self.effects = effects
   }
 
   /// The output for one input line (1-based `lineNumber`, for error positions).
   public mutating func run(_ line: String, lineNumber: Int) -> [String] {
     let trimmed = line.trimmingCharacters(in: " ")
     if trimmed.isEmpty || trimmed.hasPrefix("#") { return [] }
-    let result = App.submit(line, &state, echo: false)
-    if result.effect == .quit { wantsQuit = true }
+    state.lessons.now = Date()
+    var result = App.submit(line, &state, echo: false)
+    let (control, answers) = effects.settle(result.effect, &state)
+    for answer in answers where !answer.lines.isEmpty || !answer.json.isEmpty {
+      result.lines += answer.lines
+      result.isError = result.isError || answer.isError
+      if !answer.json.isEmpty { result.json = answer.json }
+    }
+    if control == .quit { wantsQuit = true }
     if result.isError { failures += 1 }
     if json {
       if result.isError {

@@ -16,9 +16,11 @@ enum LessonController {
           throw CommandError(
             column: t.column, message: "unexpected `\(t.text)`", expected: "nothing, or `reset`")
         }
-        state.lessons.store.reset()
+        let operations = state.lessons.store.reset()
         state.lessons.refreshCatalog()
-        return AppCommands.success(command.rawValue, ["lesson progress forgotten"])
+        var result = AppCommands.success(command.rawValue, ["lesson progress forgotten"])
+        result.effect = progressEffect(operations)
+        return result
       }
       return AppCommands.success(command.rawValue, catalogLines(state))
     case .next, .previous, .repeat, .answer, .hint, .skip:
@@ -58,7 +60,7 @@ enum LessonController {
     let before = runner.lines.count
     let visits = runner.pageVisits
     runner.handle(input, host: &host)
-    host.apply(to: &state)
+    let files = host.apply(to: &state)
     let shown = runner.pageVisits == visits ? Array(runner.lines.dropFirst(before)) : runner.lines
     state.lessons.answerLineDismissed = false
     // The latest feedback also goes to the status line, so it stays in view when the page
@@ -71,8 +73,9 @@ enum LessonController {
     }
     state.lessons.runner = runner
     scrollToWhatIsNew(&state, newPage: runner.pageVisits != visits, rowsBefore: rowsBefore?.count)
-    save(&state)
-    return AppCommands.success(command.rawValue, shown.map(\.text))
+    var result = AppCommands.success(command.rawValue, shown.map(\.text))
+    result.effect = files.then(save(&state))
+    return result
   }
 
   static func lesson(_ args: [Token], _ state: inout AppState) throws(CommandError) -> LineResult {
@@ -80,10 +83,13 @@ enum LessonController {
       return AppCommands.success(Command.lesson.rawValue, catalogLines(state))
     }
     if ["quit", "leave", "close", "menu"].contains(t.text.lowercased()) {
-      save(&state)
+      let saving = save(&state)
       state.lessons.runner = nil
       state.screen = .start(selected: 0)
-      return AppCommands.success(Command.lesson.rawValue, ["left the lesson; your place is saved"])
+      var result = AppCommands.success(
+        Command.lesson.rawValue, ["left the lesson; your place is saved"])
+      result.effect = saving
+      return result
     }
     let key = args.map(\.text).joined(separator: " ")
     let library = LessonLibrary(directory: "", entries: state.lessons.entries)
@@ -94,14 +100,12 @@ enum LessonController {
           ? "a course folder (--lessons DIR)"
           : "a lesson number from 1 to \(state.lessons.entries.count), or `lesson` for the list")
     }
-    let lesson: Lesson
-    switch Result(catching: { () throws(LessonParseFailure) -> Lesson in try entry.load() }) {
-    case .success(let l): lesson = l
-    case .failure(let failure):
+    // The course was parsed when it was read at start-up, so opening a lesson reads nothing.
+    guard let lesson = entry.lesson else {
       throw CommandError(
         column: t.column,
         message: "\(entry.fileName) has errors: "
-          + (failure.diagnostics.first?.description ?? "unreadable"))
+          + (entry.diagnostics.first?.description ?? "unreadable"))
     }
     var runner = LessonRunner<AppLessonHost>(lesson: lesson)
     runner.endNote = endNote(after: entry, state)
@@ -114,7 +118,7 @@ enum LessonController {
     } else {
       runner.start(host: &host)
     }
-    host.apply(to: &state)
+    let files = host.apply(to: &state)
     state.lessons.runner = runner
     state.scroll[.lesson] = nil
     state.horizontalScroll[.lesson] = nil
@@ -122,10 +126,11 @@ enum LessonController {
     state.lessons.activeFileName = lesson.fileName
     state.screen = .lesson
     state.isEditing = false
-    save(&state)
-    return AppCommands.success(
+    var result = AppCommands.success(
       Command.lesson.rawValue,
       ["\(lesson.title) (\(lesson.section))"] + lines + runner.lines.map(\.text))
+    result.effect = files.then(save(&state))
+    return result
   }
 
   /// A new page shows its top. Anything done on a page (an answer, a hint, a command) shows what
@@ -154,12 +159,22 @@ enum LessonController {
       "This is the end of the lesson. Next: `lesson \(k + 2)` opens “\(following.title)”; m opens the lesson menu; `previous` goes back a page."
   }
 
-  static func save(_ state: inout AppState) {
-    guard let runner = state.lessons.runner, let file = state.lessons.activeFileName else { return }
-    state.lessons.store.record(runner.progress, for: file)
+  /// Records where the student is, stamped with the edges' time, and answers the writes that
+  /// save it.
+  static func save(_ state: inout AppState) -> AppEffect {
+    guard let runner = state.lessons.runner, let file = state.lessons.activeFileName else {
+      return .none
+    }
+    let operations = state.lessons.store.record(
+      runner.progress, for: file, at: state.lessons.now)
     state.lessons.refreshCatalog()
     let warnings = state.lessons.store.takeWarnings()
     if !warnings.isEmpty { state.notice = warnings.joined(separator: "; ") }
+    return progressEffect(operations)
+  }
+
+  static func progressEffect(_ operations: [FileOperation]) -> AppEffect {
+    .sequence(operations.map { .file(FileTask($0, for: .progress)) })
   }
 
   static func catalogLines(_ state: AppState) -> [String] {

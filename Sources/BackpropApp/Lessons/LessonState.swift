@@ -3,7 +3,7 @@ import BackpropCommands
 import BackpropLessons
 
 /// The lessons as the app sees them: the course, progress, and the lesson being taken.
-public struct LessonState: @unchecked Sendable {
+public struct LessonState: Sendable {
   /// One row of the lesson menu.
   public struct Entry: Equatable, Sendable {
     public var number: Int?
@@ -37,6 +37,12 @@ public struct LessonState: @unchecked Sendable {
   public var followsEnd = false
   /// The student pressed Esc at a question: keys are shortcuts again until they type.
   public var answerLineDismissed = false
+  /// The time as the edges last said, for stamping progress: they set it before each message,
+  /// so `update` never reads the clock.
+  public var now = Date(timeIntervalSince1970: 0)
+  /// The networks lessons saved during this run, by path, for their own `load`s (see
+  /// `AppLessonHost`).
+  var savedFiles: [String: Data] = [:]
 
   public init() {}
 

@@ -58,17 +58,26 @@ public enum AppCommands {
   static func runSession(_ line: String, _ state: inout AppState) -> LineResult {
     switch state.session.execute(line) {
     case .success(let out):
-      let name =
-        (try? Tokenizer.tokenize(line).first.flatMap { CommandSpec.named($0.text)?.rawValue })
-        ?? nil
-      var pairs: [(String, JSONValue)] = [("ok", .bool(true)), ("command", .string(name ?? ""))]
-      pairs.append(("output", .array(out.lines.map(JSONValue.string))))
-      pairs += out.data
-      return LineResult(
-        lines: out.lines, isError: false, json: JSONValue.object(pairs).serialized(), effect: .none)
+      if let request = out.file {
+        // The answer waits for the file (see `App.receive`).
+        let task = FileTask(request.operation, for: .command(request, line: line))
+        return LineResult(lines: [], isError: false, json: "", effect: .file(task), logs: false)
+      }
+      return sessionSuccess(line, out)
     case .failure(let e):
       return failure(e, line: line)
     }
+  }
+
+  static func sessionSuccess(_ line: String, _ out: CommandOutput) -> LineResult {
+    let name =
+      (try? Tokenizer.tokenize(line).first.flatMap { CommandSpec.named($0.text)?.rawValue })
+      ?? nil
+    var pairs: [(String, JSONValue)] = [("ok", .bool(true)), ("command", .string(name ?? ""))]
+    pairs.append(("output", .array(out.lines.map(JSONValue.string))))
+    pairs += out.data
+    return LineResult(
+      lines: out.lines, isError: false, json: JSONValue.object(pairs).serialized(), effect: .none)
   }
 
   static func ok(_ name: String, _ lines: [String]) -> String {

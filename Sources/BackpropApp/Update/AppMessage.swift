@@ -1,3 +1,5 @@
+import BackpropCommands
+import Foundation
 import TextGrid
 
 /// What can happen to the app: the terminal's events, and whole lines (from headless input or a
@@ -7,14 +9,8 @@ public enum AppMessage: Equatable, Sendable {
   case submit(String)
   case resize(width: Int, height: Int)
   case tick
-}
-
-/// What the app asks of the world after an update, as a value (the edges carry it out).
-public enum AppEffect: Equatable, Sendable {
-  case none
-  /// Deliver `.tick` soon (a training job is running).
-  case tick(milliseconds: Int)
-  case quit
+  /// What became of a file operation asked for by an `AppEffect.file`.
+  case fileDone(FileTask, Result<Data, FileError>)
 }
 
 /// The answer to one submitted line.

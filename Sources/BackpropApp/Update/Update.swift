@@ -17,6 +17,8 @@ public enum App {
       return state.job == nil ? .none : .tick(milliseconds: 0)
     case .tick:
       return runJobSlice(&state)
+    case .fileDone(let task, let outcome):
+      return receive(task, outcome, &state).effect
     case .submit(let line):
       return submit(line, &state).effect
     case .key(let key):

@@ -7,6 +7,9 @@ public struct CommandOutput: Sendable {
   /// Extra fields for the JSON answer (besides "ok", "command" and "output").
   public var data: [(String, JSONValue)]
   public var steps: [MicroStep]
+  /// A file the command still needs (`save`, `load`): the command is finished by
+  /// `Session.complete(_:with:)` once the caller has carried it out.
+  public var file: FileRequest?
 
   public init(lines: [String] = [], data: [(String, JSONValue)] = [], steps: [MicroStep] = []) {
     self.lines = lines

@@ -1,4 +1,5 @@
 import BackpropEngine
+import Foundation
 
 /// The engine plus everything a person working with it needs around it: the command language,
 /// undo and redo, display settings and which files commands may touch.
@@ -56,10 +57,34 @@ public struct Session: Sendable {
       var context = Context(session: self)
       let output = try context.run(command, &args, at: first.column)
       commit(context, label: command.rawValue, merging: mergingWithPrevious)
-      lastSteps = output.steps
+      // A command waiting for its file has done nothing yet (see `complete`).
+      if output.file == nil { lastSteps = output.steps }
       return .success(output)
     } catch {
       return .failure(error)
+    }
+  }
+
+  /// Finishes a command whose output asked for a file (`save`, `load`), given what became of it.
+  /// A failure changes nothing; a `load` that succeeds is one undo step, like any command.
+  public mutating func complete(_ request: FileRequest, with outcome: Result<Data, FileError>)
+    -> Result<CommandOutput, CommandError>
+  {
+    switch (request.command, outcome) {
+    case (_, .failure(let failure)):
+      return .failure(request.error(failure))
+    case (.save(let lines), .success):
+      return .success(CommandOutput(lines: lines))
+    case (.load, .success(let data)):
+      var context = Context(session: self)
+      do throws(CommandError) {
+        let output = try context.adopt(data, from: request)
+        commit(context, label: "load")
+        lastSteps = []
+        return .success(output)
+      } catch {
+        return .failure(error)
+      }
     }
   }
 

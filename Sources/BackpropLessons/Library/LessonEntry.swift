@@ -10,10 +10,13 @@ public struct LessonEntry: Equatable, Sendable {
   public var section: String
   /// Why the lesson cannot be run; empty when it can.
   public var diagnostics: [LessonDiagnostic]
+  /// The lesson as parsed when the course was read (nil when it does not parse), so that
+  /// opening it needs no file: the app's `update` stays pure.
+  public var lesson: Lesson?
 
   public init(
     number: Int?, fileName: String, path: String, title: String, section: String,
-    diagnostics: [LessonDiagnostic]
+    diagnostics: [LessonDiagnostic], lesson: Lesson? = nil
   ) {
     self.number = number
     self.fileName = fileName
@@ -21,6 +24,7 @@ public struct LessonEntry: Equatable, Sendable {
     self.title = title
     self.section = section
     self.diagnostics = diagnostics
+    self.lesson = lesson
   }
 
   public var isValid: Bool { diagnostics.isEmpty }

@@ -118,7 +118,7 @@ public struct LessonLibrary: Equatable, Sendable {
         let lesson = try Lesson.load(path: path)
         return LessonEntry(
           number: number(of: name), fileName: name, path: path, title: lesson.title,
-          section: lesson.section, diagnostics: [])
+          section: lesson.section, diagnostics: [], lesson: lesson)
       } catch {
         return LessonEntry(
           number: number(of: name), fileName: name, path: path, title: name, section: "",

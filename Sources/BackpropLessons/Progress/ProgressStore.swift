@@ -1,3 +1,4 @@
+import BackpropCommands
 import Foundation
 
 /// Where each student is in each lesson, kept across runs in one small JSON file per user.
@@ -8,6 +9,11 @@ import Foundation
 /// missing file is a fresh start, and an unreadable one is set aside (as `progress.json.corrupt`)
 /// with one warning. Every write goes to a temporary file that is then renamed over the old
 /// one, so a crash mid-write leaves either the old progress or the new, never half of it.
+///
+/// The store is a value: `record` and `reset` change what is remembered and answer the
+/// `FileOperation`s that save it, which the edges carry out (`LocalFiles` does the atomic
+/// write) and report back through `writeFailed`. Only opening a store reads the file, at
+/// start-up.
 public struct ProgressStore: Sendable {
   public enum Location: Equatable, Sendable {
     case file(String)
@@ -32,7 +38,7 @@ public struct ProgressStore: Sendable {
   var setAside = false
   var writeFailed = false
 
-  /// Opens the store, reading the file if there is one.
+  /// Opens the store, reading the file if there is one (at start-up, at the edge).
   public init(location: Location) {
     self.location = location
     guard case .file(let path) = location, FileManager.default.fileExists(atPath: path) else {
@@ -46,6 +52,12 @@ public struct ProgressStore: Sendable {
         "Your lesson progress in \(path) could not be read (\(error.message)); starting fresh. The old file will be kept as \(path).corrupt."
       )
     }
+  }
+
+  /// A store holding `lessons`, without reading anything.
+  public init(location: Location, lessons: [String: LessonProgress]) {
+    self.location = location
+    self.lessons = lessons
   }
 
   /// A store that forgets everything when the program ends.
@@ -72,25 +84,55 @@ public struct ProgressStore: Sendable {
 
   public func progress(for fileName: String) -> LessonProgress? { lessons[fileName] }
 
-  /// Remembers where the student is in a lesson and saves at once.
-  public mutating func record(_ progress: LessonProgress, for fileName: String) {
+  /// Remembers where the student is in a lesson, stamped with `date` when it has no time yet
+  /// (the clock is the caller's, so recording stays a pure step), and answers the file
+  /// operations that save the store at once.
+  public mutating func record(_ progress: LessonProgress, for fileName: String, at date: Date)
+    -> [FileOperation]
+  {
     var progress = progress
-    if progress.updated == nil { progress.updated = Date() }
+    if progress.updated == nil { progress.updated = date }
     if let old = lessons[fileName], old.completed { progress.completed = true }
     lessons[fileName] = progress
-    save()
+    return save()
   }
 
-  /// Forgets one lesson, or (without a name) every lesson.
-  public mutating func reset(_ fileName: String? = nil) {
+  /// Forgets one lesson, or (without a name) every lesson, and answers the operations that save
+  /// the store.
+  public mutating func reset(_ fileName: String? = nil) -> [FileOperation] {
     if let fileName { lessons[fileName] = nil } else { lessons = [:] }
-    save()
+    return save()
   }
 
   /// Warnings not shown yet (each problem is reported once).
   public mutating func takeWarnings() -> [String] {
     defer { warnings = [] }
     return warnings
+  }
+
+  /// Takes note that a write asked for by `record` or `reset` failed: one warning the first time,
+  /// and the store goes on in memory.
+  public mutating func writeFailed(_ error: FileError) {
+    guard case .file(let path) = location, !writeFailed else { return }
+    let reason: String
+    switch error {
+    case .cannotCreateFolder(let folder): reason = "cannot create \(folder)"
+    case .cannotCreate(let temporary): reason = "cannot write \(temporary)"
+    case .cannotReplace(let why): reason = why
+    case .outsideFolder, .cannotRead: reason = "cannot write it"
+    }
+    warnings.append(
+      "Lesson progress cannot be saved to \(path) (\(reason)); it will be kept only until you quit."
+    )
+    writeFailed = true
+  }
+
+  /// The bytes of the progress file for what is recorded now.
+  public var fileContents: Data? {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    encoder.dateEncodingStrategy = .iso8601
+    return try? encoder.encode(Contents(lessons: lessons))
   }
 
   // MARK: - The file
@@ -122,45 +164,20 @@ public struct ProgressStore: Sendable {
     return contents.lessons
   }
 
-  mutating func save() {
-    guard case .file(let path) = location else { return }
-    do throws(ReadError) {
-      try write(path)
-    } catch {
-      if !writeFailed {
-        warnings.append(
-          "Lesson progress cannot be saved to \(path) (\(error.message)); it will be kept only until you quit."
-        )
-      }
-      writeFailed = true
+  /// The operations that save the store: an unreadable old file is first set aside (once), then
+  /// the new contents are written atomically (see `FileOperation.write`), creating the folder.
+  mutating func save() -> [FileOperation] {
+    guard case .file(let path) = location else { return [] }
+    guard let data = fileContents else {
+      writeFailed(.cannotCreate(path))
+      return []
     }
-  }
-
-  mutating func write(_ path: String) throws(ReadError) {
-    let directory = (path as NSString).deletingLastPathComponent
-    do {
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    } catch {
-      throw ReadError(message: "cannot create \(directory)")
-    }
+    var operations: [FileOperation] = []
     if setAside {
-      _ = rename(path, path + ".corrupt")
+      operations.append(.move(from: path, to: path + ".corrupt"))
       setAside = false
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    encoder.dateEncodingStrategy = .iso8601
-    guard let data = try? encoder.encode(Contents(lessons: lessons)) else {
-      throw ReadError(message: "cannot encode it")
-    }
-    let temporary = path + ".tmp-\(getpid())"
-    guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-      throw ReadError(message: "cannot write \(temporary)")
-    }
-    if rename(temporary, path) != 0 {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary)
-      throw ReadError(message: reason)
-    }
+    operations.append(.write(path: path, contents: data, createsFolder: true))
+    return operations
   }
 }

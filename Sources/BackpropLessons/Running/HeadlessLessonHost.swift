@@ -1,6 +1,8 @@
 import BackpropCommands
 
-/// A session that accepts the app's own commands (`plot surface`, `screen`) as no-ops.
+/// A session that accepts the app's own commands (`plot surface`, `screen`) as no-ops, and
+/// carries out `save` and `load` on the disk at once (it runs at the edge: `backprop check` and
+/// headless lesson transcripts).
 ///
 /// `backprop check` and headless transcripts have no screen to draw on, yet the lessons they run
 /// contain plots. Refusing those lines would make every such lesson fail its check, and
@@ -26,7 +28,7 @@ public struct HeadlessLessonHost: LessonHost, Sendable {
       return .success(
         CommandOutput(lines: ["[\(shown): carried out by the app; nothing to show in text mode]"]))
     }
-    return session.execute(line)
+    return session.executeOnDisk(line)
   }
 
   public func value(named name: String) throws(CommandError) -> Double {

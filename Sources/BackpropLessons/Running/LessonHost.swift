@@ -21,9 +21,11 @@ public protocol LessonHost {
 }
 
 /// A bare session as a host: app commands such as `plot` fail here, as they do in `Session`.
+/// Files are read and written at once: this host serves `backprop check` and tests, which are
+/// edges of the program.
 extension Session: LessonHost {
   public mutating func runCommand(_ line: String) -> Result<CommandOutput, CommandError> {
-    execute(line)
+    executeOnDisk(line)
   }
 
   public func snapshot() -> Session { self }

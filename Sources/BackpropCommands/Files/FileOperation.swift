@@ -1,0 +1,43 @@
+import Foundation
+
+/// Something to do to a file, as a value: the pure parts of the program (the session, the
+/// progress store, `App.update`) say what they need, and the edges (`LocalFiles`, or a test's
+/// dictionary of files) do it and report the outcome.
+public enum FileOperation: Equatable, Sendable {
+  /// Writes `contents` to `path` atomically: a temporary file renamed over the old one, so a
+  /// crash mid-write leaves either the old file or the new, never half of it. With
+  /// `createsFolder` the folder is made first. With `confinedTo`, the path is refused if it
+  /// leads outside that folder once symbolic links are resolved.
+  case write(path: String, contents: Data, createsFolder: Bool = false, confinedTo: String? = nil)
+  /// Reads the whole file; its bytes are the outcome.
+  case read(path: String, confinedTo: String? = nil)
+  /// Renames a file, for setting a corrupt one aside. Failing to is not reported.
+  case move(from: String, to: String)
+
+  /// The file the operation is about.
+  public var path: String {
+    switch self {
+    case .write(let path, _, _, _), .read(let path, _), .move(let path, _): return path
+    }
+  }
+
+  /// The bytes a write puts in the file.
+  public var written: Data? {
+    if case .write(_, let contents, _, _) = self { return contents }
+    return nil
+  }
+}
+
+/// Why a file operation failed, with what a message needs.
+public enum FileError: Error, Equatable, Sendable {
+  /// The path leads outside the folder it is confined to (through a symbolic link).
+  case outsideFolder
+  /// No such file, or it cannot be opened or read.
+  case cannotRead
+  /// The folder for the file could not be created.
+  case cannotCreateFolder(String)
+  /// The temporary file (this path) could not be created.
+  case cannotCreate(String)
+  /// The temporary file could not be renamed over the target (the system's reason).
+  case cannotReplace(reason: String)
+}
