@@ -31,7 +31,8 @@ import Testing
         }
         for a in all.indices {
           for b in all.indices where a < b {
-            #expect(!all[a].intersects(all[b]), "\(all[a]) overlaps \(all[b]) at \(width)×\(height)")
+            #expect(
+              !all[a].intersects(all[b]), "\(all[a]) overlaps \(all[b]) at \(width)×\(height)")
           }
         }
         if let zoomed = content.zoomed, content.panes.contains(zoomed) {

@@ -152,7 +152,8 @@ enum LessonController {
     let entries = state.lessons.entries
     guard let k = entries.firstIndex(where: { $0.path == entry.path }), k + 1 < entries.count
     else {
-      return "This is the end of the course. Press m for the lesson menu; `previous` goes back a page."
+      return
+        "This is the end of the course. Press m for the lesson menu; `previous` goes back a page."
     }
     let following = entries[k + 1]
     return

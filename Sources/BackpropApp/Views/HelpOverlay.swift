@@ -5,8 +5,7 @@ import TextGrid
 /// it is taller than the box; any other key closes it.
 enum HelpOverlay {
   static let keys: [(String, String)] = [
-    ("space / n", "next micro-step (in a lesson: read on, then the next page)"),
-    ("s", "next micro-step"),
+    ("space n  s", "next micro-step (in a lesson space reads on, then turns the page; s steps)"),
     ("f  b  u", "finish the forward / backward pass, update"),
     ("e", "run to the end of the epoch"),
     ("t", "train 100 epochs (any key interrupts)"),
@@ -19,8 +18,7 @@ enum HelpOverlay {
     (":", "type a command (Tab completes, ↑↓ history)"),
     ("Esc", "at a question: leave the answer line, keys work again"),
     ("m", "back to the lesson menu"),
-    ("?  F1", "this help"),
-    ("q  Ctrl-C", "quit"),
+    ("?  F1  q", "this help; quit (also Ctrl-C)"),
   ]
 
   /// The box, centred over the screen: the layout of the overlay.

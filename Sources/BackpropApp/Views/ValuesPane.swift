@@ -148,7 +148,8 @@ enum ValuesPane {
     if sideBySide {
       var x = 0
       for section in s {
-        let view = viewport(state, total: section.rows.count, height: height - 1, focus: section.focusRow)
+        let view = viewport(
+          state, total: section.rows.count, height: height - 1, focus: section.focusRow)
         grid.put(section.header, x: x, y: 0, style: .underline)
         for (k, row) in section.rows[view.range].enumerated() {
           grid.put(row.0, x: x, y: 1 + k, style: row.1)

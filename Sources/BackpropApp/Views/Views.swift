@@ -172,7 +172,7 @@ public enum Views {
     }
     if !bottom.isEmpty {
       let keys = focused ? (body.below > 0 ? "PgDn" : "") : "Tab"
-      markerBottom = bottom.joined(separator: " ") + (keys.isEmpty ? "" : " · " + keys)
+      markerBottom = g.text(bottom.joined(separator: " ") + (keys.isEmpty ? "" : " · " + keys))
     }
     let room = rect.width - 4
     let topWidth = markerTop.isEmpty ? 0 : markerTop.displayWidth + 3
