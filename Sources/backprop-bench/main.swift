@@ -92,28 +92,56 @@ print(
     format: "XOR 2-16-16-1 logistic, per-sample: %10.0f sample-steps/s  (mean E after: %.3g)",
     wide.rate, wide.error))
 
-// Frame time: a keypress (one micro-step) handled by `update` and the whole screen rendered.
+// Frame time: a keypress (one micro-step) handled by `update` and the whole screen rendered, on
+// Mazur's network with a full output scrollback (2,000 lines), so the figure holds "whatever the
+// history"; then the same while the output pane is scrolled back and with a lesson beside a plot.
+func frameTime(
+  width: Int, height: Int, _ setup: (inout AppState) -> Void, key: Key = .character(" ")
+)
+  -> (mean: Double, worst: Double)
+{
+  var state = AppState(width: width, height: height, startScreen: false)
+  setup(&state)
+  var worst = 0.0
+  let frames = 1000
+  let start = now()
+  for _ in 0..<frames {
+    let t0 = now()
+    _ = App.update(&state, .key(key))
+    let grid = Views.render(state)
+    precondition(grid.width == width)
+    worst = max(worst, now() - t0)
+  }
+  return ((now() - start) / Double(frames), worst)
+}
+
 do {
   let startUp = now()
-  var state = AppState(width: 120, height: 40, startScreen: false)
-  _ = Views.render(state)
+  _ = Views.render(AppState(width: 120, height: 40, startScreen: false))
   let firstFrame = now() - startUp
-  var frames = 0
-  var worst = 0.0
-  let start = now()
-  while frames < 2000 {
-    let t0 = now()
-    _ = App.update(&state, .key(.character(" ")))
-    let grid = Views.render(state)
-    precondition(grid.width == 120)
-    worst = max(worst, now() - t0)
-    frames += 1
+  let longSession: (inout AppState) -> Void = { state in
+    App.submit("example mazur", &state)
+    state.log(
+      (1...AppState.scrollback).map { "line \($0) of an earlier answer: 0.29837 0.13850" },
+      kind: .output)
   }
-  let mean = (now() - start) / Double(frames)
+  for (w, h) in [(120, 40), (200, 60)] {
+    let f = frameTime(width: w, height: h, longSession)
+    print(
+      String(
+        format: "keypress + full render at %dx%d:  %8.3f ms mean, %.3f ms worst (full scrollback)",
+        w, h, f.mean * 1000, f.worst * 1000))
+  }
+  let scrolled = frameTime(
+    width: 120, height: 40,
+    { state in
+      longSession(&state)
+      for _ in 0..<30 { _ = App.update(&state, .key(.pageUp)) }
+    }, key: .pageUp)
   print(
     String(
-      format: "keypress + full render at 120x40:  %10.3f ms mean, %.3f ms worst (%d frames)",
-      mean * 1000, worst * 1000, frames))
+      format: "PgUp in a 2,000-line output 120x40:  %8.3f ms mean, %.3f ms worst",
+      scrolled.mean * 1000, scrolled.worst * 1000))
   print(String(format: "first frame (state + render):      %10.3f ms", firstFrame * 1000))
 }
 

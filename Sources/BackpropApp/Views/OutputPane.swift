@@ -39,7 +39,10 @@ enum OutputPane {
     case .error: style = state.colors ? [.bold, .red] : .bold
     }
     let text = g.text(line.text)
-    if text.displayWidth <= width { return [Row(text: text, style: style, isDisplay: false)] }
+    // No character is wider than its UTF-8 bytes, so a short line fits without measuring it.
+    if text.utf8.count <= width || text.displayWidth <= width {
+      return [Row(text: text, style: style, isDisplay: false)]
+    }
     if isLaidOut(text) { return [Row(text: text, style: style, isDisplay: true)] }
     return TextWrap.wrap(text, width: width, ellipsis: g.text("…")).map {
       Row(text: $0, style: style, isDisplay: false)
