@@ -63,21 +63,21 @@ import TextGrid
     s.log((1...3_000).map { "line \($0)" }, kind: .output)
     #expect(s.output.count >= AppState.scrollback)
     #expect(s.output.last?.text == "line 3000")
-    var rows = FocusZoomTests.pane(s, .output)
+    var rows = paneText(s, .output)
     #expect(rows.contains("line 3000"))
     press(.pageUp, &s)
-    rows = FocusZoomTests.pane(s, .output)
+    rows = paneText(s, .output)
     #expect(!rows.contains("line 3000"))
     press(.home, &s)
-    rows = FocusZoomTests.pane(s, .output)
+    rows = paneText(s, .output)
     #expect(rows.first == s.output.first?.text)
     #expect(Views.render(s).text.contains("↓"))
     press(.end, &s)
-    #expect(FocusZoomTests.pane(s, .output).contains("line 3000"))
+    #expect(paneText(s, .output).contains("line 3000"))
     // A new answer brings the newest line back into view.
     press(.pageUp, &s, times: 3)
     App.submit("get eta", &s)
-    #expect(FocusZoomTests.pane(s, .output).contains { $0.contains("0.5") || $0.contains("η") })
+    #expect(paneText(s, .output).contains { $0.contains("0.5") || $0.contains("η") })
   }
 
   @Test func helpAtEightyByTwentyFourIsReadableByScrolling() {
@@ -86,7 +86,7 @@ import TextGrid
     let answer = s.output.count
     #expect(answer > 20)
     press(.pageUp, &s, times: 40)
-    let top = FocusZoomTests.pane(s, .output)
+    let top = paneText(s, .output)
     #expect(top.first == s.output.first?.text)
     // The help overlay scrolls too, and says what is below.
     press(.character("?"), &s)
@@ -96,18 +96,5 @@ import TextGrid
     #expect(Views.render(s).text != before)
     press(.character("x"), &s)
     #expect(s.overlay == nil)
-  }
-
-  static func pane(_ s: AppState, _ pane: PaneID) -> [String] {
-    let grid = Views.render(s)
-    let inner = s.layout[pane]!.inner
-    return (inner.y..<inner.maxY).map { y in
-      var line = ""
-      for x in inner.x..<inner.maxX where !grid[x, y].isContinuation {
-        line.append(grid[x, y].character)
-      }
-      while line.last == " " { line.removeLast() }
-      return line
-    }
   }
 }

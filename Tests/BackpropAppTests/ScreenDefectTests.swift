@@ -41,19 +41,6 @@ import TextGrid
     return LessonPane.rows(s, width: inner.width).map(\.text)
   }
 
-  /// The inside of a pane on the rendered screen, one string per row.
-  static func paneText(_ s: AppState, _ pane: PaneID) -> [String] {
-    let grid = Views.render(s)
-    let inner = s.layout[pane]!.inner
-    return (inner.y..<inner.maxY).map { y in
-      var line = ""
-      for x in inner.x..<inner.maxX where !grid[x, y].isContinuation {
-        line.append(grid[x, y].character)
-      }
-      return line
-    }
-  }
-
   /// 1. At 80×24 the values table cut δ_3 = 0.0087714 to `0.0` and scroll markers wrote over
   /// digits; only one neuron row showed.
   @Test(arguments: sizes)
@@ -61,7 +48,7 @@ import TextGrid
     var s = AppState(width: size.0, height: size.1, startScreen: false)
     App.submit("example mazur", &s)
     App.submit("step 17", &s)
-    let rows = Self.paneText(s, .values)
+    let rows = paneText(s, .values)
     let text = rows.joined(separator: "\n")
     #expect(text.contains("0.0087714"))
     #expect(!text.contains("↓"), "scroll markers belong on the border")
@@ -100,7 +87,7 @@ import TextGrid
     // It only ever moves down, and the last row of the page is on the screen.
     #expect(starts == starts.sorted())
     let last = rows.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }!
-    #expect(Self.paneText(s, .lesson).contains { $0.hasPrefix(String(last.prefix(20))) })
+    #expect(paneText(s, .lesson).contains { $0.hasPrefix(String(last.prefix(20))) })
   }
 
   /// 3. At 100×30 a lesson's plot said "plot needs 30x10" instead of drawing.
@@ -147,7 +134,7 @@ import TextGrid
     }
     App.submit("skip", &s)
     #expect(!s.lessons.isWaitingForTypedAnswer)
-    let shown = Self.paneText(s, .lesson).joined(separator: "\n")
+    let shown = paneText(s, .lesson).joined(separator: "\n")
     #expect(shown.contains("→"), "the revealed answer is in view")
   }
 
@@ -185,7 +172,7 @@ import TextGrid
     let line =
       "trained 200 epochs (now at epoch 200): mean E 0.29837 → 0.096094 and the sample (-0.13652) moved"
     s.log([line], kind: .output)
-    let rows = Self.paneText(s, .output).filter { !$0.isEmpty }
+    let rows = paneText(s, .output).filter { !$0.isEmpty }
     let tokens = Set(line.split(separator: " ").map(String.init))
     for row in rows {
       for token in row.split(separator: " ") {
@@ -200,7 +187,7 @@ import TextGrid
     App.submit("example linear", &s)
     let plot = App.submit("plot surface", &s).lines
     App.submit("plot off", &s)
-    let shown = Self.paneText(s, .output)
+    let shown = paneText(s, .output)
     let width = s.layout[.output]!.inner.width
     let tail = plot.suffix(5)
     for line in tail where !line.isEmpty {

@@ -30,7 +30,4 @@ enum Columns {
     }
     return (out, hiddenLeft, hiddenRight)
   }
-
-  /// The widest line, in columns.
-  static func widest(_ lines: [String]) -> Int { lines.map(\.displayWidth).max() ?? 0 }
 }

@@ -77,7 +77,7 @@ enum HelpOverlay {
     body.grid = content
     Views.draw(
       body, in: Rect(x: 0, y: 0, width: box.width, height: box.height),
-      title: "Help (any other key closes)", &grid, focused: true, zoomed: false,
+      title: "Help (any other key closes)", &grid, focused: true,
       glyphs: state.glyphs)
     return grid
   }

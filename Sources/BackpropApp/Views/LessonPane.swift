@@ -8,17 +8,9 @@ import TextGrid
 /// Unscrolled, a new page shows its top, and once the student has answered or typed something
 /// on the page, its end: the reveal and the output they are waiting for.
 enum LessonPane {
-  /// One row of the page at a given width.
-  struct Row {
-    var text: String
-    var style: CellStyle
-    /// Shown as written: clipped and scrolled sideways, never wrapped.
-    var isDisplay: Bool
-  }
-
-  static func rows(_ state: AppState, width: Int) -> [Row] {
+  static func rows(_ state: AppState, width: Int) -> [PaneRow] {
     let g = state.glyphs
-    var rows: [Row] = []
+    var rows: [PaneRow] = []
     for (text, kind) in state.lessons.pageLines {
       let style: CellStyle
       switch kind {
@@ -31,10 +23,10 @@ enum LessonPane {
       case .error: style = state.colors ? [.bold, .red] : .bold
       }
       if kind == .output || kind == .command || kind == .display {
-        rows.append(Row(text: g.text(text), style: style, isDisplay: true))
+        rows.append(PaneRow(text: g.text(text), style: style, isDisplay: true))
       } else {
         for piece in TextWrap.wrap(g.text(text), width: width, ellipsis: g.text("…")) {
-          rows.append(Row(text: piece, style: style, isDisplay: false))
+          rows.append(PaneRow(text: piece, style: style, isDisplay: false))
         }
       }
     }
@@ -49,22 +41,10 @@ enum LessonPane {
   }
 
   static func render(_ state: AppState, width: Int, height: Int) -> PaneBody {
-    var grid = TextGrid(width: width, height: height)
     let all = rows(state, width: width)
     let view = viewport(state, rows: all.count, height: height)
-    let shift = state.horizontalScroll[.lesson] ?? 0
-    var body = PaneBody(grid, viewport: view)
-    for (k, row) in all[view.range].enumerated() {
-      if row.isDisplay {
-        let piece = Columns.slice(row.text, from: shift, width: width)
-        grid.put(piece.text, x: 0, y: k, style: row.style)
-        body.hasMoreLeft = body.hasMoreLeft || piece.hiddenLeft
-        body.hasMoreRight = body.hasMoreRight || piece.hiddenRight
-      } else {
-        grid.put(row.text, x: 0, y: k, style: row.style)
-      }
-    }
-    body.grid = grid
-    return body
+    return PaneBody(
+      rows: all[view.range], width: width, height: height, viewport: view,
+      shift: state.horizontalScroll[.lesson] ?? 0)
   }
 }

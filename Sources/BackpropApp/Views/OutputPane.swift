@@ -9,16 +9,11 @@ import TextGrid
 /// The pane's scroll position counts rows up from the newest one, and only as many lines as
 /// that position needs are wrapped, so a frame costs the same however long the session.
 enum OutputPane {
-  struct Row {
-    var text: String
-    var style: CellStyle
-    var isDisplay: Bool
-  }
-
   /// The last rows of the output, at least `count` of them when there are that many (fewer
   /// only when the output is shorter), and how many output lines lie above them unwrapped.
-  static func tail(_ state: AppState, width: Int, count: Int) -> (rows: [Row], linesAbove: Int) {
-    var chunks: [[Row]] = []
+  static func tail(_ state: AppState, width: Int, count: Int) -> (rows: [PaneRow], linesAbove: Int)
+  {
+    var chunks: [[PaneRow]] = []
     var collected = 0
     var k = state.output.count
     while k > 0, collected < count {
@@ -30,7 +25,7 @@ enum OutputPane {
     return (chunks.reversed().flatMap { $0 }, k)
   }
 
-  static func rows(of line: AppState.OutputLine, _ state: AppState, width: Int) -> [Row] {
+  static func rows(of line: AppState.OutputLine, _ state: AppState, width: Int) -> [PaneRow] {
     let g = state.glyphs
     let style: CellStyle
     switch line.kind {
@@ -41,11 +36,11 @@ enum OutputPane {
     let text = g.text(line.text)
     // No character is wider than its UTF-8 bytes, so a short line fits without measuring it.
     if text.utf8.count <= width || text.displayWidth <= width {
-      return [Row(text: text, style: style, isDisplay: false)]
+      return [PaneRow(text: text, style: style, isDisplay: false)]
     }
-    if isLaidOut(text) { return [Row(text: text, style: style, isDisplay: true)] }
+    if isLaidOut(text) { return [PaneRow(text: text, style: style, isDisplay: true)] }
     return TextWrap.wrap(text, width: width, ellipsis: g.text("…")).map {
-      Row(text: $0, style: style, isDisplay: false)
+      PaneRow(text: $0, style: style, isDisplay: false)
     }
   }
 
@@ -81,20 +76,10 @@ enum OutputPane {
     let view = Viewport(
       total: rows.count, height: height, scroll: max(0, rows.count - height - offset),
       anchorAtEnd: true)
-    let shift = state.horizontalScroll[.output] ?? 0
-    var body = PaneBody(grid, viewport: view)
+    var body = PaneBody(
+      rows: rows[view.range], width: width, height: height, viewport: view,
+      shift: state.horizontalScroll[.output] ?? 0)
     body.above += linesAbove
-    for (k, row) in rows[view.range].enumerated() {
-      if row.isDisplay {
-        let piece = Columns.slice(row.text, from: shift, width: width)
-        grid.put(piece.text, x: 0, y: k, style: row.style)
-        body.hasMoreLeft = body.hasMoreLeft || piece.hiddenLeft
-        body.hasMoreRight = body.hasMoreRight || piece.hiddenRight
-      } else {
-        grid.put(row.text, x: 0, y: k, style: row.style)
-      }
-    }
-    body.grid = grid
     return body
   }
 }

@@ -18,4 +18,30 @@ struct PaneBody {
     above = viewport.above
     below = viewport.below
   }
+
+  /// Text rows drawn through a viewport: prose rows as they are, display rows (tables, plots,
+  /// formulas) cut at the pane's edges after `shift` columns of sideways scrolling.
+  init(rows: ArraySlice<PaneRow>, width: Int, height: Int, viewport: Viewport, shift: Int) {
+    var grid = TextGrid(width: width, height: height)
+    self.init(grid, viewport: viewport)
+    for (k, row) in rows.enumerated() {
+      if row.isDisplay {
+        let piece = Columns.slice(row.text, from: shift, width: width)
+        grid.put(piece.text, x: 0, y: k, style: row.style)
+        hasMoreLeft = hasMoreLeft || piece.hiddenLeft
+        hasMoreRight = hasMoreRight || piece.hiddenRight
+      } else {
+        grid.put(row.text, x: 0, y: k, style: row.style)
+      }
+    }
+    self.grid = grid
+  }
+}
+
+/// One row of a text pane.
+struct PaneRow {
+  var text: String
+  var style: CellStyle
+  /// Shown as written: clipped and scrolled sideways, never wrapped.
+  var isDisplay: Bool
 }

@@ -111,7 +111,7 @@ public enum Views {
       }
       draw(
         body, in: rect, title: paneTitle(pane, state, note: body.titleNote), &grid,
-        focused: pane == focused && layout.panes.count > 1, zoomed: state.zoomed == pane,
+        focused: pane == focused && layout.panes.count > 1,
         glyphs: g)
     }
 
@@ -158,7 +158,7 @@ public enum Views {
   /// text. The focused pane's border is bold.
   static func draw(
     _ body: PaneBody, in rect: Rect, title: String, _ grid: inout TextGrid, focused: Bool,
-    zoomed: Bool, glyphs g: GlyphSet
+    glyphs g: GlyphSet
   ) {
     guard rect.width >= 4, rect.height >= 3 else { return }
     let style: CellStyle = focused ? .bold : .plain
