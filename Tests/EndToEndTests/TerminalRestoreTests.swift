@@ -262,7 +262,8 @@ final class PaneSession {
       scratch: scratch)
     try session.tmux(
       "new-session", "-d", "-s", session.name, "-x", "100", "-y", "30", "env PS1='e2e$ ' sh")
-    guard await session.waitForScreen({ $0.contains("e2e$") }) != nil else {
+    // A loaded machine can take a while to start many tmux servers at once.
+    guard await session.waitForScreen(timeout: 30, { $0.contains("e2e$") }) != nil else {
       Issue.record("the shell prompt never appeared in tmux")
       session.close()
       return nil
