@@ -134,6 +134,48 @@ extension LessonState {
     return state
   }
 
+  static let plotLessonText = """
+    @title The error surface of one linear neuron
+    @section Learning as an optimization problem
+
+    The linear neuron y = x_1 w_1 + x_2 w_2 with the case (1, 1, 0) has the error
+    E = (t − y)² = (w_1 + w_2)². Over the plane of the two weights it is a trough: every pair with
+    w_1 = −w_2 lies on its floor, where E = 0. The plot shows E over w_13 and w_23; the dot marks
+    the weights now, and darker shading means a smaller error.
+
+    > example linear
+    > plot surface
+    > forward
+
+        E(w_1, w_2) = (w_1 + w_2)²
+
+    @question
+    What is E at the start, with w_13 = w_23 = 0.5?
+    @answer 1 = E
+    @tolerance 0.001
+    @right Yes: (0.5 + 0.5)² = 1.
+    @end
+    """
+
+  /// A lesson page beside a plot: the plot gets its rows at every size (it drew nothing at
+  /// 100×30 before), the lesson pane scrolls, the display line is not re-wrapped.
+  @Test(arguments: ScreenGoldenTests.sizes)
+  func lessonPageBesideAPlot(_ size: (Int, Int)) throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "backprop-plot-lesson-\(getpid())-\(size.0)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Self.plotLessonText.write(
+      to: dir.appendingPathComponent("01-surface.lesson"), atomically: true, encoding: .utf8)
+    var s = AppState(width: size.0, height: size.1, startScreen: true)
+    s.lessons = LessonState.load(lessonsDirectory: dir.path, progressEnabled: false)
+    App.submit("lesson 1", &s)
+    #expect(s.plot.kind == .surface)
+    let grid = Views.render(s)
+    #expect(!grid.text.contains("plot needs"))
+    Golden.check(grid, "screens/lesson-plot-\(size.0)x\(size.1)", in: Golden.directory)
+  }
+
   @Test(arguments: ScreenGoldenTests.sizes)
   func lessonPageWithAQuestion(_ size: (Int, Int)) throws {
     var s = try Self.state(width: size.0, height: size.1)

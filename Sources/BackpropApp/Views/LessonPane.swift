@@ -1,8 +1,9 @@
 import TextGrid
 
-/// The lesson's current page: prose wrapped to the pane by words, display lines (formulas,
-/// matrices), commands and their output shown as written and never re-wrapped (←/→ scroll them
-/// when they are wider than the pane, or zoom the pane), the question and its feedback.
+/// The lesson's current page: prose wrapped to the pane by words; display lines (formulas,
+/// matrices set apart in the prose) shown as written and never re-wrapped (←/→ scroll them when
+/// they are wider than the pane, or zoom the pane); commands and their output laid out as in the
+/// output pane (`PaneRow.printed`); the question and its feedback.
 ///
 /// A page longer than the pane scrolls (PgUp/PgDn, and space scrolls before it turns the page).
 /// Unscrolled, a new page shows its top, and once the student has answered or typed something
@@ -22,8 +23,11 @@ enum LessonPane {
       case .feedback: style = state.colors ? .green : .underline
       case .error: style = state.colors ? [.bold, .red] : .bold
       }
-      if kind == .output || kind == .command || kind == .display {
+      if kind == .display {
+        // Formulas and matrices set apart in the prose keep their shape.
         rows.append(PaneRow(text: g.text(text), style: style, isDisplay: true))
+      } else if kind == .output || kind == .command {
+        rows += PaneRow.printed(g.text(text), style: style, width: width, glyphs: g)
       } else {
         for piece in TextWrap.wrap(g.text(text), width: width, ellipsis: g.text("…")) {
           rows.append(PaneRow(text: piece, style: style, isDisplay: false))

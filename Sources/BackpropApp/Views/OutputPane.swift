@@ -3,10 +3,8 @@ import TextGrid
 /// What the commands answered, newest at the bottom, over a scrollback of the last
 /// `AppState.scrollback` lines.
 ///
-/// Prose answers wrap by words (numbers and names are never split; an indented line keeps its
-/// indent on the next row). Lines laid out in columns (tables, plots: a run of two spaces after
-/// the indent, or drawing characters) are shown as written and scroll sideways with ←/→ instead.
-/// The pane's scroll position counts rows up from the newest one, and only as many lines as
+/// Each line is laid out by `PaneRow.printed`: prose and equations wrap by tokens, tables and
+/// plots are shown as written and scroll sideways with ←/→. The pane's scroll position counts rows up from the newest one, and only as many lines as
 /// that position needs are wrapped, so a frame costs the same however long the session.
 enum OutputPane {
   /// The last rows of the output, at least `count` of them when there are that many (fewer
@@ -33,22 +31,7 @@ enum OutputPane {
     case .output: style = .plain
     case .error: style = state.colors ? [.bold, .red] : .bold
     }
-    let text = g.text(line.text)
-    // No character is wider than its UTF-8 bytes, so a short line fits without measuring it.
-    if text.utf8.count <= width || text.displayWidth <= width {
-      return [PaneRow(text: text, style: style, isDisplay: false)]
-    }
-    if isLaidOut(text) { return [PaneRow(text: text, style: style, isDisplay: true)] }
-    return TextWrap.wrap(text, width: width, ellipsis: g.text("…")).map {
-      PaneRow(text: $0, style: style, isDisplay: false)
-    }
-  }
-
-  /// A table or a plot: columns made with runs of spaces, or drawing characters.
-  static func isLaidOut(_ text: String) -> Bool {
-    let body = text.drop { $0 == " " }
-    if body.contains("  ") { return true }
-    return body.unicodeScalars.contains { (0x2500...0x28FF).contains($0.value) || $0 == "|" }
+    return PaneRow.printed(g.text(line.text), style: style, width: width, glyphs: g)
   }
 
   /// The largest useful scroll position (rows up from the newest) for a pane of this size,

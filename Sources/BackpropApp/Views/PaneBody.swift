@@ -44,4 +44,30 @@ struct PaneRow {
   var style: CellStyle
   /// Shown as written: clipped and scrolled sideways, never wrapped.
   var isDisplay: Bool
+
+  /// The rows of one line of printed output (a command's answer in the output or lesson pane):
+  /// as it is when it fits; shown as written when it is laid out in columns (a table or a plot:
+  /// a run of two spaces after the indent, or drawing characters), since re-flowing would scramble
+  /// it; an equation broken at `=`, `+`, `·`; anything else wrapped by words. Numbers and names
+  /// are never split.
+  static func printed(_ text: String, style: CellStyle, width: Int, glyphs: GlyphSet) -> [PaneRow] {
+    // No character is wider than its UTF-8 bytes, so a short line fits without measuring it.
+    if text.utf8.count <= width || text.displayWidth <= width {
+      return [PaneRow(text: text, style: style, isDisplay: false)]
+    }
+    if isLaidOut(text) { return [PaneRow(text: text, style: style, isDisplay: true)] }
+    let ellipsis = glyphs.text("…")
+    let pieces =
+      text.contains(" = ")
+      ? TextWrap.wrapEquation(text, width: width, ellipsis: ellipsis)
+      : TextWrap.wrap(text, width: width, ellipsis: ellipsis)
+    return pieces.map { PaneRow(text: $0, style: style, isDisplay: false) }
+  }
+
+  /// A table or a plot: columns made with runs of spaces, or drawing characters.
+  static func isLaidOut(_ text: String) -> Bool {
+    let body = text.drop { $0 == " " }
+    if body.contains("  ") { return true }
+    return body.unicodeScalars.contains { (0x2500...0x28FF).contains($0.value) || $0 == "|" }
+  }
 }
