@@ -67,20 +67,33 @@ struct ShadeBands {
       return LegendItem(glyphSet.text("E: no finite values"), required: true)
     }
     func shade(_ glyph: Character) -> String { glyph == " " ? "' '" : String(glyph) }
+    let bounds = edges.filter(\.isFinite) + [extremes.upper]
+    let digits = Self.digits(telling: bounds)
     var detailed: [LegendRun] = [LegendRun(text: "E")]
     for (band, glyph) in glyphs.enumerated() {
       let bound =
         band < edges.count
-        ? "<" + PlotNumberFormat.compact(edges[band], significant: 2)
-        : glyphSet.text("≤") + PlotNumberFormat.compact(extremes.upper, significant: 2)
+        ? "<" + PlotNumberFormat.compact(edges[band], significant: digits)
+        : glyphSet.text("≤") + PlotNumberFormat.compact(extremes.upper, significant: digits)
       detailed.append(LegendRun(text: " " + shade(glyph) + bound))
     }
     let ramp = String(glyphs)
+    let rampDigits = Self.digits(telling: [extremes.lower, extremes.upper])
     let compact = [
       LegendRun(
-        text: "E " + PlotNumberFormat.compact(extremes.lower, significant: 2) + " [" + ramp + "] "
-          + PlotNumberFormat.compact(extremes.upper, significant: 2))
+        text: "E " + PlotNumberFormat.compact(extremes.lower, significant: rampDigits) + " ["
+          + ramp + "] " + PlotNumberFormat.compact(extremes.upper, significant: rampDigits))
     ]
     return LegendItem([detailed, compact], required: true)
+  }
+
+  /// The fewest significant digits (2 to 6) that print neighbouring values differently. A
+  /// surface whose E spans a narrow range (Mazur's network over two of its weights: 0.29 to
+  /// 0.30) would otherwise print the same bound for every band, a key that says nothing.
+  static func digits(telling values: [Double]) -> Int {
+    (2...6).first { digits in
+      let texts = values.map { PlotNumberFormat.compact($0, significant: digits) }
+      return zip(texts, texts.dropFirst()).allSatisfy { $0 != $1 }
+    } ?? 6
   }
 }

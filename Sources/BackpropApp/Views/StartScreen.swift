@@ -65,7 +65,7 @@ enum StartScreen {
         style: .dim, maxWidth: w - 4)
     }
     grid.put(
-      Views.fitted(g.text(StatusLine.text(state)), width: w, glyphs: g).padded(to: w), x: 0,
+      Views.fittedItems(g.text(StatusLine.text(state)), width: w, glyphs: g).padded(to: w), x: 0,
       y: h - 1, style: .reverse, maxWidth: w)
     return grid
   }

@@ -1,8 +1,8 @@
 import BackpropEngine
 
 /// The keys that matter now, for the bottom line, most important first: the view shortens the
-/// line at a hint boundary (with `…`) when the terminal is narrow, so what is cut is the least
-/// needed.
+/// line at a hint boundary (with `…`, see `Views.fittedItems`) when the terminal is narrow, so
+/// what is cut is the least needed.
 enum StatusLine {
   static func text(_ state: AppState) -> String {
     if let job = state.job {

@@ -91,7 +91,7 @@ public enum Views {
       " backprop · \(mode) · \(t.network.shape.description) · "
       + ValuesTable.summary(t, digits: state.session.digits)
     grid.put(
-      fitted(g.text(title), width: w, glyphs: g).padded(to: w), x: 0, y: layout.titleBar.y,
+      fittedItems(g.text(title), width: w, glyphs: g).padded(to: w), x: 0, y: layout.titleBar.y,
       style: .reverse, maxWidth: w)
 
     let focused = state.focusedPane
@@ -127,7 +127,7 @@ public enum Views {
       g.text(line), x: 0, y: layout.commandLine.y, style: state.isEditing ? .bold : .dim,
       maxWidth: w)
     grid.put(
-      fitted(g.text(StatusLine.text(state)), width: w, glyphs: g).padded(to: w), x: 0,
+      fittedItems(g.text(StatusLine.text(state)), width: w, glyphs: g).padded(to: w), x: 0,
       y: layout.statusLine.y, style: .reverse, maxWidth: w)
     return grid
   }
@@ -151,6 +151,23 @@ public enum Views {
   /// Text shortened to `width` columns at a word boundary, with an ellipsis.
   static func fitted(_ text: String, width: Int, glyphs: GlyphSet) -> String {
     TextWrap.truncate(text, width: width, ellipsis: glyphs.text("…"))
+  }
+
+  /// A line of items joined by " · " (the title bar, the status line), shortened to `width`
+  /// columns by dropping whole items from the end, with an ellipsis. Cut at a word instead, the
+  /// title bar showed "E =…" without its number and the status line "Z…" without what Z does.
+  /// A first item too wide on its own is cut at a word.
+  static func fittedItems(_ text: String, width: Int, glyphs: GlyphSet) -> String {
+    guard text.displayWidth > width else { return text }
+    let separator = glyphs.text(" · ")
+    let ellipsis = glyphs.text("…")
+    var items = text.split(separator: separator, omittingEmptySubsequences: false)
+    while items.count > 1 {
+      items.removeLast()
+      let shortened = items.joined(separator: separator) + separator + ellipsis
+      if shortened.displayWidth <= width { return shortened }
+    }
+    return fitted(text, width: width, glyphs: glyphs)
   }
 
   /// Draws a pane's box, its title, its content and its scroll markers. The markers sit on the
