@@ -62,7 +62,8 @@ enum LessonController {
     runner.handle(input, host: &host)
     let files = host.apply(to: &state)
     let shown = runner.pageVisits == visits ? Array(runner.lines.dropFirst(before)) : runner.lines
-    state.lessons.answerLineDismissed = false
+    // Exploring after Esc keeps the keys as shortcuts; anything else brings the answer line back.
+    if case .command = input {} else { state.lessons.answerLineDismissed = false }
     // The latest feedback also goes to the status line, so it stays in view when the page
     // scrolls on to the next question.
     let marks: [LessonLine.Kind: String] = [

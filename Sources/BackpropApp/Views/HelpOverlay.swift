@@ -22,10 +22,14 @@ enum HelpOverlay {
   ]
 
   /// The box, centred over the screen: the layout of the overlay.
+  /// The box, centred over the screen, or over the whole body when the screen is too narrow to
+  /// leave a clear margin (pane borders peeking out beside it read as clutter).
   static func rect(_ state: AppState) -> Rect {
-    let w = min(state.width - 4, 96)
+    if state.width < 96 + 16 {
+      return Rect(x: 0, y: 1, width: state.width, height: max(0, state.height - 3))
+    }
     let h = min(state.height - 2, 40)
-    return Rect(x: (state.width - w) / 2, y: max(0, (state.height - h) / 2), width: w, height: h)
+    return Rect(x: (state.width - 96) / 2, y: max(0, (state.height - h) / 2), width: 96, height: h)
   }
 
   static func rows(_ state: AppState, width: Int) -> [(String, CellStyle)] {
@@ -38,18 +42,22 @@ enum HelpOverlay {
     }
     lines.append(("", .plain))
     lines.append(("Commands (type : first; `help COMMAND` for details)", .bold))
+    // Each command on its own rows: the name, then its summary wrapped beside it, in one column
+    // or two when the box is wide; nothing is cut.
     let columns = width >= 86 ? 2 : 1
     let colWidth = width / columns
-    let specs = CommandSpec.all.map {
-      TextWrap.truncate(
-        g.text($0.name.padded(to: 10) + $0.summary), width: colWidth - 2, ellipsis: g.text("…"))
-    }
-    let count = (specs.count + columns - 1) / columns
-    for r in 0..<count {
-      var text = ""
-      for c in 0..<columns where c * count + r < specs.count {
-        text += specs[c * count + r].padded(to: colWidth)
+    let entries: [[String]] = CommandSpec.all.map { spec in
+      TextWrap.wrap(g.text(spec.summary), width: max(1, colWidth - 12)).enumerated().map {
+        ($0.offset == 0 ? spec.name : "").padded(to: 10) + $0.element
       }
+    }
+    let perColumn = (entries.count + columns - 1) / columns
+    let stacks: [[String]] = (0..<columns).map { c in
+      entries.dropFirst(c * perColumn).prefix(perColumn).flatMap { $0 }
+    }
+    for r in 0..<(stacks.map(\.count).max() ?? 0) {
+      var text = ""
+      for stack in stacks { text += (r < stack.count ? stack[r] : "").padded(to: colWidth) }
       lines.append((text, .plain))
     }
     return lines

@@ -40,7 +40,7 @@ enum StartScreen {
       let isSelected = k == selected
       let marker = isSelected ? g.text("▶ ") : "  "
       let title = TextWrap.truncate(g.text(entry.title), width: titleWidth - 1, ellipsis: ellipsis)
-      let section = TextWrap.truncate(
+      let section = wordsThatFit(
         g.text(entry.section), width: max(1, rowWidth - 2 - titleWidth - progressWidth),
         ellipsis: ellipsis)
       let text =
@@ -69,6 +69,15 @@ enum StartScreen {
       y: h - 1, style: .reverse, maxWidth: w)
     return grid
   }
+}
+
+/// The whole words of `text` that fit in `width` columns, with an ellipsis when some are left
+/// out (a single word too wide is cut with the ellipsis).
+func wordsThatFit(_ text: String, width: Int, ellipsis: String) -> String {
+  if text.displayWidth <= width { return text }
+  let lines = TextWrap.wrap(text, width: max(1, width - ellipsis.displayWidth), ellipsis: ellipsis)
+  guard let first = lines.first else { return "" }
+  return first.hasSuffix(ellipsis) ? first : first + ellipsis
 }
 
 extension String {

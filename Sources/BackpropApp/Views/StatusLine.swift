@@ -21,8 +21,15 @@ enum StatusLine {
     if state.isEditing {
       return " Enter run · Esc cancel · Tab complete · ↑↓ history · Ctrl-U clear"
     }
-    if state.zoomed != nil {
-      return " Z back · PgUp/PgDn scroll · ←→ sideways · : command · ? help · q quit"
+    if let zoomed = state.zoomed {
+      switch zoomed {
+      case .lesson, .output:
+        return " Z back · PgUp/PgDn scroll · ←→ sideways · : command · ? help · q quit"
+      case .values:
+        return " Z back · PgUp/PgDn scroll · : command · ? help · q quit"
+      case .network, .equation, .plot:
+        return " Z back · space step · : command · ? help · q quit"
+      }
     }
     switch state.screen {
     case .start: return " ↑↓ choose · Enter open · f free play · ? help · q quit"
@@ -31,10 +38,10 @@ enum StatusLine {
         return " type your answer, Enter · hint · skip · previous · Esc leaves the line"
       }
       return
-        " space next · p previous · h hint · s step · : command · ? help · Tab focus · PgDn scroll · Z zoom · q quit"
+        " space next · p previous · h hint · s step · : command · ? help · q quit · Tab pane · PgDn scroll · Z zoom"
     case .freePlay:
       return
-        " space step · f/b/u passes · e epoch · z undo · : command · ? help · Tab focus · PgUp scroll · Z zoom · q quit"
+        " space step · f/b/u passes · z undo · : command · ? help · q quit · Tab pane · PgUp scroll · Z zoom · e epoch"
     }
   }
 }

@@ -188,7 +188,11 @@ public enum Views {
       bottom.append(g.text((body.hasMoreLeft ? "←" : "") + (body.hasMoreRight ? "→" : "")))
     }
     if !bottom.isEmpty {
-      let keys = focused ? (body.below > 0 ? "PgDn" : "") : "Tab"
+      let sideways = body.hasMoreLeft || body.hasMoreRight
+      let keys =
+        focused
+        ? [body.below > 0 ? "PgDn" : "", sideways ? "←→" : ""].filter { !$0.isEmpty }.joined(
+          separator: " ") : "Tab"
       markerBottom = g.text(bottom.joined(separator: " ") + (keys.isEmpty ? "" : " · " + keys))
     }
     let room = rect.width - 4
