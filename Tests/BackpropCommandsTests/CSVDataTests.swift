@@ -129,7 +129,7 @@ import Testing
     s.run(["example mazur", "backward", "export dot \(dir)/n.dot"])
     let text = try String(contentsOfFile: dir + "/n.dot", encoding: .utf8)
     #expect(text.components(separatedBy: " -> ").count - 1 == 8)
-    #expect(text.contains("n1 -> n3 [label=\"w_13 = 0.15000\\n∂E/∂w_13 = 0.00043857\"]"))
+    #expect(text.contains("n1 -> n3 [label=\"w_13 = 0.15\\n∂E/∂w_13 = 0.00043857\"]"))
     #expect(text.contains("δ = 0.13850"))
   }
 
