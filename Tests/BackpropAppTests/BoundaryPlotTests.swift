@@ -59,7 +59,8 @@ import TextGrid
     for glyphs in [GlyphSet.unicode, GlyphSet.ascii] {
       let s = state(glyphs: glyphs)
       let grid = PlotPane.render(s, width: 72, height: 22)
-      Golden.check(grid, "plots/boundary-\(glyphs.isUnicode ? "unicode" : "ascii")", in: Golden.directory)
+      Golden.check(
+        grid, "plots/boundary-\(glyphs.isUnicode ? "unicode" : "ascii")", in: Golden.directory)
     }
   }
 

@@ -18,7 +18,8 @@ import Testing
 
   @Test func readsQuotesSemicolonsCommentsAndLineBreaks() throws {
     let t = try table(
-      "\u{FEFF}# a comment\r\n\"x;1\";x2;\"the \"\"target\"\"\"\r\n\n1;2;3\r\n# again\n\"4\";5;\"six\nlines\"\n")
+      "\u{FEFF}# a comment\r\n\"x;1\";x2;\"the \"\"target\"\"\"\r\n\n1;2;3\r\n# again\n\"4\";5;\"six\nlines\"\n"
+    )
     #expect(t.separator == ";")
     #expect(t.header == ["x;1", "x2", "the \"target\""])
     #expect(t.headerLine == 2)
@@ -66,8 +67,10 @@ import Testing
 
   @Test(arguments: [
     ("x1,x2,t\n1,2,3\n1,2\n", "d.csv:3:2: this row has 2 fields, the header has 3"),
-    ("x1,x2,t\n" + String(repeating: "1,2,3\n", count: 15) + "1,2,abc\n",
-     "d.csv:17:3: \"abc\" is not a number"),
+    (
+      "x1,x2,t\n" + String(repeating: "1,2,3\n", count: 15) + "1,2,abc\n",
+      "d.csv:17:3: \"abc\" is not a number"
+    ),
     ("x1,x2,t\n1,nan,1\n", "d.csv:2:2: \"nan\" is not a number"),
     ("x1,x2\n1,2\n", "d.csv:1:1: the file gives 2 inputs and 0 targets"),
     ("x1,x2,t\n", "d.csv:1:1: the file has a header but no data rows"),
@@ -80,7 +83,8 @@ import Testing
       s.run("data xor")
       let before = s.trainer
       let error = s.fail("data load \(path)")
-      let shown = error?.message.replacingOccurrences(of: (path as NSString).deletingLastPathComponent + "/", with: "")
+      let shown = error?.message.replacingOccurrences(
+        of: (path as NSString).deletingLastPathComponent + "/", with: "")
       #expect(shown?.hasPrefix(message) == true, "\(shown ?? "nil")")
       #expect(s.trainer == before)
     }
@@ -102,14 +106,20 @@ import Testing
 
   @Test func exportedNumbersReadBackBitForBit() throws {
     var s = Session()
-    s.run(["network 2-3-1 tanh,logistic seed=2", "data spiral n=40 noise=0.2 seed=5", "train 2",
-      "data split 0.25 seed=3", "train 3", "forward"])
+    s.run([
+      "network 2-3-1 tanh,logistic seed=2", "data spiral n=40 noise=0.2 seed=5", "train 2",
+      "data split 0.25 seed=3", "train 3", "forward",
+    ])
     let loss = try parsedExport(&s, "loss")
     #expect(loss.header == ["epoch", "E", "test_E"])
-    #expect(loss.records.map { Double($0.fields[1])!.bitPattern } == s.trainer.lossHistory.map(\.bitPattern))
+    #expect(
+      loss.records.map { Double($0.fields[1])!.bitPattern }
+        == s.trainer.lossHistory.map(\.bitPattern))
     // Test E exists for the 3 epochs after the split only.
     #expect(loss.records.map { $0.fields[2] }.prefix(2) == ["", ""])
-    #expect(loss.records.suffix(3).map { Double($0.fields[2])!.bitPattern } == s.trainer.testLossHistory.map(\.bitPattern))
+    #expect(
+      loss.records.suffix(3).map { Double($0.fields[2])!.bitPattern }
+        == s.trainer.testLossHistory.map(\.bitPattern))
 
     let trail = try parsedExport(&s, "trail")
     #expect(trail.header.count == 1 + s.trainer.network.weights.count)
@@ -142,7 +152,9 @@ import Testing
     let union = (s.trainer.samples + s.trainer.testSamples)
     #expect(union.count == all.count && all.allSatisfy { union.contains($0) })
     let shown = s.run("show data").text
-    #expect(shown.contains("test \(NumberFormat.format(s.trainer.network.meanError(on: s.trainer.testSamples)))"))
+    #expect(
+      shown.contains(
+        "test \(NumberFormat.format(s.trainer.network.meanError(on: s.trainer.testSamples)))"))
     #expect(s.run("train 2").text.contains("test E"))
     s.run("data split 0")
     #expect(s.trainer.testSamples.isEmpty && s.trainer.samples.count == 50)

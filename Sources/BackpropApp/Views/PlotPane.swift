@@ -22,7 +22,8 @@ enum PlotPane {
           maxWidth: width)
         return grid
       }
-      return LossTestOverlay.render(plot, test: t.testLossHistory, width: width, height: height, glyphs: state.glyphs)
+      return LossTestOverlay.render(
+        plot, test: t.testLossHistory, width: width, height: height, glyphs: state.glyphs)
     }
   }
 

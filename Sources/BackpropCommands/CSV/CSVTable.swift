@@ -53,7 +53,8 @@ public struct CSVTable: Equatable, Sendable {
     }
     let header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
     return CSVTable(
-      header: header, headerLine: first.line, records: records.dropFirst().map { Record(line: $0.line, fields: $0.fields) },
+      header: header, headerLine: first.line,
+      records: records.dropFirst().map { Record(line: $0.line, fields: $0.fields) },
       separator: first.separator)
   }
 
@@ -77,7 +78,8 @@ public struct CSVTable: Equatable, Sendable {
       case .emptyInput: break loop
       case .error:
         throw Failure(
-          line: line, column: column, message: "the file is not valid UTF-8 here (character \(column))")
+          line: line, column: column,
+          message: "the file is not valid UTF-8 here (character \(column))")
       }
     }
     return String(scalars)

@@ -14,7 +14,8 @@ extension Context {
     var seed: UInt64 = 1
     while let option = args.next() {
       let parts = option.text.split(separator: "=", maxSplits: 1).map(String.init)
-      let value = Token(parts.count == 2 ? parts[1] : "", column: option.column + parts[0].count + 1)
+      let value = Token(
+        parts.count == 2 ? parts[1] : "", column: option.column + parts[0].count + 1)
       switch parts.count == 2 ? parts[0].lowercased() : "" {
       case "n": count = try Arguments.integer(value, "a number of samples", in: 2...10_000)
       case "noise":
@@ -138,9 +139,11 @@ extension Context {
     }
     let shape = trainer.network.shape
     let width = table.header.count
-    let inputColumns = try columns(inputs, in: table, default: Array(0..<min(shape.inputCount, width)))
+    let inputColumns = try columns(
+      inputs, in: table, default: Array(0..<min(shape.inputCount, width)))
     let rest = (0..<width).filter { !inputColumns.contains($0) }
-    let targetColumns = try columns(targets, in: table, default: Array(rest.prefix(shape.outputCount)))
+    let targetColumns = try columns(
+      targets, in: table, default: Array(rest.prefix(shape.outputCount)))
     guard inputColumns.count == shape.inputCount, targetColumns.count == shape.outputCount else {
       throw fail(
         table.headerLine, 1,
@@ -197,7 +200,9 @@ extension Context {
       } else {
         throw CommandError(
           column: column, message: "`\(word)` is not a column of the file",
-          expected: "a header name (\(table.header.joined(separator: ", "))) or a number 1–\(table.header.count)")
+          expected:
+            "a header name (\(table.header.joined(separator: ", "))) or a number 1–\(table.header.count)"
+        )
       }
       column += word.count + 1
     }

@@ -259,7 +259,8 @@ extension Context {
     if let test = trainer.testError {
       let train = trainer.network.meanError(on: trainer.samples)
       lines.append(
-        "mean E: training \(n(train)) over \(trainer.samples.count), test \(n(test)) over \(trainer.testSamples.count) held out")
+        "mean E: training \(n(train)) over \(trainer.samples.count), test \(n(test)) over \(trainer.testSamples.count) held out"
+      )
       data += [("trainingError", .number(train)), ("testError", .number(test))]
     }
     return CommandOutput(lines: lines, data: data)

@@ -17,7 +17,8 @@ extension Network {
         nets.append(net)
       }
       if activation == .softmax {
-        o = nets.indices.map { k in nets.withUnsafeBufferPointer { Softmax.output(at: k, nets: $0) } }
+        o = nets.indices.map { k in nets.withUnsafeBufferPointer { Softmax.output(at: k, nets: $0) }
+        }
       } else {
         o = nets.map(activation.value)
       }
