@@ -68,7 +68,7 @@ struct AppLessonHost: LessonHost {
         return .success(CommandOutput())
       case .network, .example, .data, .sample, .set, .mode, .randomize, .step, .finish, .forward,
         .backward, .update, .epoch, .train, .restart, .undo, .back, .redo, .show, .get, .explain,
-        .gradcheck, .save, .load, .help:
+        .gradcheck, .save, .load, .export, .help:
         return runSession(line)
       case .zoom, .lesson, .next, .previous, .answer, .repeat, .hint, .skip, .progress, .quit:
         throw CommandError(

@@ -3,7 +3,7 @@ import BackpropEngine
 /// Which plot the plot pane shows, and how.
 public struct PlotSettings: Equatable, Sendable {
   public enum Kind: String, Equatable, Sendable {
-    case none, surface, parabola, loss
+    case none, surface, parabola, loss, boundary
   }
 
   public var kind: Kind = .none

@@ -47,7 +47,7 @@ public enum AppCommands {
         return runSession(line, &state)
       case .network, .example, .data, .sample, .set, .mode, .randomize, .step, .finish, .forward,
         .backward, .update, .epoch, .restart, .undo, .back, .redo, .show, .get, .explain,
-        .gradcheck, .save, .load, .help:
+        .gradcheck, .save, .load, .export, .help:
         return runSession(line, &state)
       }
     } catch {

@@ -34,6 +34,9 @@ enum PlotCommand {
           k += 2
         }
       case "parabola": settings.kind = .parabola
+      case "boundary", "decision":
+        try BoundaryPane.check(state.session.trainer.network, column: t.column)
+        settings.kind = .boundary
       case "loss", "curve":
         // The plain form is linear, whatever was shown before; `log` may follow.
         settings.kind = .loss
@@ -61,7 +64,7 @@ enum PlotCommand {
         } else {
           throw CommandError(
             column: t.column, message: "unknown plot option `\(t.text)`",
-            expected: "surface, parabola, loss, log, off, clear or range=A:B,C:D")
+            expected: "surface, parabola, loss, boundary, log, off, clear or range=A:B,C:D")
         }
       }
       k += 1

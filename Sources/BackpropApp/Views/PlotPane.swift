@@ -10,6 +10,7 @@ enum PlotPane {
     case .none: return TextGrid(width: width, height: height)
     case .surface: return surface(state, width: width, height: height)
     case .parabola: return parabola(state, width: width, height: height)
+    case .boundary: return BoundaryPane.render(state, width: width, height: height)
     case .loss:
       let plot = SeriesPlot(
         title: "mean E per epoch", values: t.lossHistory, firstEpoch: 1,
@@ -21,7 +22,8 @@ enum PlotPane {
           maxWidth: width)
         return grid
       }
-      return plot.render(width: width, height: height, glyphs: state.glyphs)
+      return LossTestOverlay.render(
+        plot, test: t.testLossHistory, width: width, height: height, glyphs: state.glyphs)
     }
   }
 

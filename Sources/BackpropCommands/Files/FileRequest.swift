@@ -11,6 +11,8 @@ public struct FileRequest: Equatable, Sendable {
     /// `save`: `lines` is what to say once the file is written.
     case save(lines: [String])
     case load
+    /// `data load`: the column lists as typed (nil: the default columns).
+    case loadData(inputs: Token?, targets: Token?)
   }
 
   public var operation: FileOperation

@@ -15,7 +15,7 @@ public enum Command: String, CaseIterable, Sendable {
   // Looking
   case show, get, explain, gradcheck
   // Files
-  case save, load
+  case save, load, export
   // Screen
   case plot, screen, zoom
   // Lessons
@@ -62,12 +62,26 @@ public enum Command: String, CaseIterable, Sendable {
         keywords: Example.all.map(\.name))
     case .data:
       CommandSpec(
-        self, aliases: ["dataset"], usage: "data NAME",
+        self, aliases: ["dataset"],
+        usage:
+          "data NAME | data circle|spiral|gaussian|xor-noise [n=N] [noise=X] [seed=S] | data split FRACTION [seed=S] | data load FILE.csv [inputs=COLS] [targets=COLS]",
         summary:
-          "replace the training samples with a built-in dataset (xor, and, or, linear, linear2, mazur)",
-        details:
-          "The network must have the dataset's number of inputs and outputs; it is not changed.",
-        example: "data xor", handler: .session, topic: "set-up", keywords: Dataset.all.map(\.name))
+          "replace the training samples: a built-in or generated dataset, a CSV file, or split off a test set",
+        details: """
+          Built-in: xor, and, or, linear, linear2, mazur. Generated 2-D sets (two inputs, one \
+          output with targets 0/1, or two outputs with one-hot targets): circle, spiral, gaussian, \
+          xor-noise, n samples (default 200) with coordinate noise X (default 0) from seed S \
+          (default 1), the same on every machine (docs/datasets.md). `data split 0.2` holds out 20% \
+          of the samples as a test set whose mean E is shown beside the training E (`show data`, \
+          `train`, `plot loss`); `data split 0` puts them back. `data load points.csv` reads a CSV \
+          with a header row (comma or semicolon, RFC 4180 quotes, # comments); by default the first \
+          columns are the inputs and the rest the targets, or name them: inputs=x1,x2 targets=3. \
+          The network must have the dataset's number of inputs and outputs; it is not changed.
+          """,
+        example: "data spiral n=300 noise=0.1 seed=7", handler: .session, topic: "set-up",
+        keywords: Dataset.all.map(\.name) + GeneratedDataset.allCases.map(\.rawValue) + [
+          "split", "load", "n=", "noise=", "seed=", "inputs=", "targets=",
+        ])
     case .sample:
       CommandSpec(
         self, aliases: ["samples"],
@@ -215,22 +229,38 @@ public enum Command: String, CaseIterable, Sendable {
         self, aliases: ["open"], usage: "load FILE",
         summary: "load a network file written by save", details: "", example: "load mynet.json",
         handler: .session, topic: "files")
+    case .export:
+      CommandSpec(
+        self, aliases: [], usage: "export loss|trail|values|dot FILE",
+        summary: "write the loss curve, descent path or values table as CSV, or the network as DOT",
+        details: """
+          `export loss FILE.csv`: epoch, mean E (and test E after `data split`). `export trail \
+          FILE.csv`: the descent path, one row per update with every weight. `export values \
+          FILE.csv`: per neuron net, o, φ'(net), δ of the current pass (blank: not computed yet). \
+          Numbers are written so that they read back exactly. `export dot FILE.dot`: the network \
+          for Graphviz (`dot -Tsvg`), o_j and δ_j on the neurons, w_ij and ∂E/∂w_ij on the edges.
+          """,
+        example: "export loss loss.csv", handler: .session, topic: "files",
+        keywords: ["loss", "trail", "values", "dot"])
     // App
     case .plot:
       CommandSpec(
         self, aliases: [],
-        usage: "plot [surface [W1 W2]|parabola|loss [log]|off] [range=A:B,C:D] [clear]",
+        usage: "plot [surface [W1 W2]|parabola|loss [log]|boundary|off] [range=A:B,C:D] [clear]",
         summary: "show a plot: the error surface over two weights, E against y, or the loss curve",
         details: """
           `plot surface` draws E over the two weights into the output (w_13 and w_23 for the \
           linear neuron), with the descent path; `plot surface w_13 w_24` any two weights of any \
           network, the rest held fixed. `plot parabola` draws E against the output y for the \
-          current sample. `plot loss` the mean E per epoch (`plot loss log` for a log scale). \
+          current sample. `plot loss` the mean E per epoch (`plot loss log` for a log scale), with \
+          the test E after `data split`. `plot boundary` (two inputs) shades the network's output \
+          over the input square with the samples on top by class (softmax: the winning class's \
+          probability, or p(class 2) with two outputs). \
           range=-2:2,-2:2 sets the axes; `plot clear` forgets the path; `plot off` hides the plot \
           pane.
           """,
         example: "plot surface w_13 w_23 range=-1:2,-2:1", handler: .app, topic: "screen",
-        keywords: ["surface", "parabola", "loss", "log", "off", "clear"],
+        keywords: ["surface", "parabola", "loss", "boundary", "log", "off", "clear"],
         completesQuantities: true, inLessonFiles: true)
     case .screen:
       CommandSpec(

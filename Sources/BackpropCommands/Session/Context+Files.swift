@@ -84,6 +84,9 @@ extension FileRequest {
       return CommandError(
         column: column, message: "cannot read \(name)",
         expected: "an existing file written by `save`")
+    case (_, .loadData):
+      return CommandError(
+        column: column, message: "cannot read \(name)", expected: "an existing CSV file")
     }
   }
 }

@@ -78,8 +78,10 @@ extension Context {
       $0.inputs.count == shape.inputCount && $0.targets.count == shape.outputCount
     }
     let samples = keep ? trainer.samples : []
+    let test = keep ? trainer.testSamples : []
     trainer = Trainer(
       network: net, samples: samples, learningRate: trainer.learningRate, mode: trainer.mode)
+    trainer.replaceSamples(samples, test: test)
     var lines = [
       "network \(shape.description): \(Self.describe(net)), seed \(seed)",
       "neurons: "
@@ -128,12 +130,19 @@ extension Context {
   }
 
   mutating func data(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
+    if let first = args.peek?.text.lowercased() {
+      if first == "split" { return try splitData(&args, usage: usage) }
+      if first == "load" { return try loadData(&args, usage: usage) }
+      if GeneratedDataset(rawValue: first) != nil { return try generateData(&args, usage: usage) }
+    }
     let t = try args.require("a dataset name")
     try args.finish(usage)
     guard let d = Dataset.named(t.text) else {
       throw CommandError(
         column: t.column, message: "unknown dataset `\(t.text)`",
-        expected: Dataset.all.map(\.name).joined(separator: ", "))
+        expected: (Dataset.all.map(\.name) + GeneratedDataset.allCases.map(\.rawValue) + [
+          "split", "load",
+        ]).joined(separator: ", "))
     }
     let shape = trainer.network.shape
     guard d.inputCount == shape.inputCount, d.outputCount == shape.outputCount else {
@@ -145,7 +154,7 @@ extension Context {
           "a network that fits, e.g. `network \(d.inputCount)-2-\(d.outputCount)`, or `example \(d.name)`"
       )
     }
-    trainer.replaceSamples(d.samples)
+    trainer.replaceSamples(d.samples, test: [])
     return CommandOutput(lines: [
       "\(d.samples.count) sample\(d.samples.count == 1 ? "" : "s") from \(d.name): \(d.summary)"
     ])
@@ -246,7 +255,15 @@ extension Context {
           ("t", .array(s.targets.map(JSONValue.number))),
         ])
       })
-    return CommandOutput(lines: lines, data: [("samples", json)])
+    var data: [(String, JSONValue)] = [("samples", json)]
+    if let test = trainer.testError {
+      let train = trainer.network.meanError(on: trainer.samples)
+      lines.append(
+        "mean E: training \(n(train)) over \(trainer.samples.count), test \(n(test)) over \(trainer.testSamples.count) held out"
+      )
+      data += [("trainingError", .number(train)), ("testError", .number(test))]
+    }
+    return CommandOutput(lines: lines, data: data)
   }
 
   mutating func set(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {

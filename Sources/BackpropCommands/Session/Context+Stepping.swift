@@ -128,6 +128,7 @@ extension Context {
   mutating func trainEpochs(_ count: Int) -> CommandOutput {
     let before = trainer.epoch
     let errorBefore = trainer.network.meanError(on: trainer.samples)
+    let testBefore = trainer.testError
     if trainer.position != .start {
       // Finish the epoch step by step so `back` can return into it.
       _ = runSteps { _, t in t.position == .start }
@@ -139,14 +140,17 @@ extension Context {
     var lines = [
       "trained \(trainer.epoch - before) epoch\(trainer.epoch - before == 1 ? "" : "s") (now at epoch \(trainer.epoch)): mean E \(n(errorBefore)) → \(n(errorAfter))"
     ]
+    var data: [(String, JSONValue)] = [
+      ("epochs", .number(Double(trainer.epoch - before))),
+      ("epoch", .number(Double(trainer.epoch))),
+      ("errorBefore", .number(errorBefore)), ("errorAfter", .number(errorAfter)),
+    ]
+    if let testBefore, let testAfter = trainer.testError {
+      lines[0] += "; test E \(n(testBefore)) → \(n(testAfter))"
+      data += [("testErrorBefore", .number(testBefore)), ("testErrorAfter", .number(testAfter))]
+    }
     if let d = trainer.divergence { lines.append(d.description) }
-    return CommandOutput(
-      lines: lines,
-      data: [
-        ("epochs", .number(Double(trainer.epoch - before))),
-        ("epoch", .number(Double(trainer.epoch))),
-        ("errorBefore", .number(errorBefore)), ("errorAfter", .number(errorAfter)),
-      ])
+    return CommandOutput(lines: lines, data: data)
   }
 
   mutating func restart(_ args: inout Arguments, usage: String) throws(CommandError)

@@ -61,6 +61,7 @@ struct Context {
     case .gradcheck: return try gradcheck(&args, usage: usage)
     case .save: return try save(&args, usage: usage)
     case .load: return try load(&args, usage: usage)
+    case .export: return try export(&args, usage: usage)
     case .help: return try help(&args)
     case .plot, .screen, .zoom, .lesson, .next, .previous, .answer, .repeat, .hint, .skip,
       .progress, .quit:

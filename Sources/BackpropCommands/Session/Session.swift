@@ -85,6 +85,16 @@ public struct Session: Sendable {
       } catch {
         return .failure(error)
       }
+    case (.loadData(let inputs, let targets), .success(let data)):
+      var context = Context(session: self)
+      do throws(CommandError) {
+        let output = try context.adoptCSV(data, from: request, inputs: inputs, targets: targets)
+        commit(context, label: "data")
+        lastSteps = []
+        return .success(output)
+      } catch {
+        return .failure(error)
+      }
     }
   }
 

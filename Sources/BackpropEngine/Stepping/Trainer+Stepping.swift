@@ -224,6 +224,7 @@ extension Trainer {
 
   mutating func completeEpoch() {
     lossHistory.append(values.epochErrorSum / Double(samples.count))
+    recordTestLoss()
     epoch += 1
     values.epochErrorSum = 0
     for k in values.weightGradientSum.indices { values.weightGradientSum[k] = 0 }

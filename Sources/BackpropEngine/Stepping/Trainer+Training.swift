@@ -18,8 +18,14 @@ extension Trainer {
         // The mistake is for showing, not for speed: run it step by step.
         let target = epoch + remaining
         while epoch < target, divergence == nil, step() != nil {}
-      } else {
+      } else if testSamples.isEmpty {
         runKernel(epochs: remaining)
+      } else {
+        // The test E is measured after every epoch, so the kernel runs one epoch at a time.
+        for _ in 0..<remaining where divergence == nil {
+          runKernel(epochs: 1)
+          if divergence == nil { recordTestLoss() }
+        }
       }
     }
     return epoch - startEpoch

@@ -6,6 +6,9 @@
 public struct Trainer: Equatable, Sendable {
   public internal(set) var network: Network
   public internal(set) var samples: [Sample]
+  /// Samples held out of training (`data split`): their mean E is reported beside the training
+  /// E, and they never change a weight.
+  public internal(set) var testSamples: [Sample] = []
   /// η.
   public var learningRate: Double
   public internal(set) var mode: TrainingMode
@@ -15,6 +18,9 @@ public struct Trainer: Equatable, Sendable {
   public internal(set) var epoch: Int
   /// Mean E over the samples of each completed epoch.
   public internal(set) var lossHistory: [Double]
+  /// Mean E over `testSamples` after each of the last `testLossHistory.count` epochs (the test set
+  /// came later than the first epochs when this is shorter than `lossHistory`).
+  public internal(set) var testLossHistory: [Double] = []
   /// Weight vectors after each update, for drawing the descent path (small networks only).
   public internal(set) var trail: [[Double]]
   /// Set when a NaN or ±∞ appeared; stepping stops until the state changes (e.g. by undo).
@@ -51,7 +57,9 @@ public struct Trainer: Equatable, Sendable {
 
   /// Replaces the network (shape and all); training starts over.
   public mutating func replaceNetwork(_ network: Network) {
+    let test = testSamples
     self = Trainer(network: network, samples: samples, learningRate: learningRate, mode: mode)
+    testSamples = test
   }
 
   /// Sets one weight or bias. The current pass starts over, since its values used the old one.
@@ -73,6 +81,24 @@ public struct Trainer: Equatable, Sendable {
   public mutating func replaceSamples(_ samples: [Sample]) {
     self.samples = samples
     restartEpochProgress()
+  }
+
+  /// Replaces the training and the test samples together (`data`, `data split`); the test curve
+  /// starts over, since it measured another set.
+  public mutating func replaceSamples(_ samples: [Sample], test: [Sample]) {
+    replaceSamples(samples)
+    testSamples = test
+    testLossHistory = []
+  }
+
+  /// Mean E over the test samples with the current weights, nil without a test set.
+  public var testError: Double? {
+    testSamples.isEmpty ? nil : network.meanError(on: testSamples)
+  }
+
+  /// Appends the test E at an epoch's end.
+  mutating func recordTestLoss() {
+    if let e = testError { testLossHistory.append(e) }
   }
 
   /// Changes one sample in place; the pass restarts if it was the current one.
@@ -118,6 +144,7 @@ public struct Trainer: Equatable, Sendable {
   public mutating func resetHistory() {
     epoch = 0
     lossHistory = []
+    testLossHistory = []
     restartEpochProgress()
     restartTrail()
   }
