@@ -176,15 +176,15 @@ struct Backprop: ParsableCommand {
     } catch {
       let code = exitCode(for: error)
       guard code == .validationFailure else { exit(withError: error) }
-      let message = fullMessage(for: error)
       if CommandLine.arguments.dropFirst().contains("--json") {
+        let message = Self.message(for: error)
         let object = JSONValue.object([
           ("ok", .bool(false)), ("source", .string("backprop")),
           ("error", .object([("message", .string(message))])),
         ])
         print(object.serialized())
       } else {
-        Output().diagnostic(message)
+        Output().diagnostic(fullMessage(for: error))
       }
       Foundation.exit(ExitStatus.usage)
     }

@@ -33,6 +33,9 @@ struct CheckCommand: ParsableCommand {
   }
 
   func run() throws {
+    // The root command has a `--json` of its own, and the parser gives a flag both define to
+    // the root, so this one may read false although `check --json` was typed.
+    let json = self.json || CommandLine.arguments.dropFirst().contains("--json")
     let targets = paths.isEmpty ? [LessonLibrary.locate(explicit: lessons).directory] : paths
     if paths.isEmpty, !FileManager.default.fileExists(atPath: targets[0]) {
       let message =
