@@ -127,7 +127,7 @@ struct CommandLineTests {
   func completionScripts(shell: String) throws {
     let result = try Self.backprop("--generate-completion-script \(shell)")
     #expect(result.status == 0)
-    for word in ["--lesson", "--script", "--lessons", "check", "new-lesson"] {
+    for word in ["lesson", "script", "lessons", "check", "new-lesson"] {
       #expect(result.stdout.contains(word), "\(shell) completion lacks \(word)")
     }
     // Files for --lesson and --script, folders for --lessons.
