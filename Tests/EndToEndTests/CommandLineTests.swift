@@ -233,3 +233,52 @@ struct CommandLineTests {
     #expect(left.isEmpty, "left behind: \(left)")
   }
 }
+
+@Suite(
+  "backprop terminals and locales in tmux",
+  .enabled(if: E2E.tmuxPath != nil, "tmux is not installed; skipping terminal end-to-end tests"))
+struct TerminalLocaleTests {
+  /// TERM=dumb cannot move the cursor: the same refusal as "not a terminal", status 2.
+  @Test func dumbTerminalIsRefused() async throws {
+    let session = try #require(try await BackpropTUITests.start(.utf8))
+    defer { session.close() }
+    try session.launchDemo(
+      arguments: "--no-progress", environment: "TERM=dumb HOME='\(session.scratch.path)'")
+    let screen = try #require(
+      await session.waitForScreen {
+        $0.split(separator: "\n").contains { $0.hasPrefix("exit=") }
+      })
+    #expect(screen.contains("exit=2"))
+    #expect(screen.contains("--headless"))
+  }
+
+  /// Under a C or POSIX locale the screen is ASCII; --utf8 brings Unicode back.
+  @Test(arguments: ["", "LC_ALL=POSIX", "LANG=en_US.ISO-8859-1"])
+  func nonUTF8LocaleDrawsASCII(setting: String) async throws {
+    let session = try #require(try await BackpropTUITests.start(.unset))
+    defer { session.close() }
+    try session.launchDemo(
+      arguments: "--no-progress", environment: "\(setting) HOME='\(session.scratch.path)'")
+    #expect(await session.waitForScreen { $0.contains("Free play") } != nil)
+    try session.tmux("send-keys", "-t", session.name, "f", "f", "b")
+    let screen = try #require(
+      await session.waitForScreen { $0.contains("update 0/8") && $0.contains("d_") })
+    #expect(screen.unicodeScalars.allSatisfy { $0.isASCII })
+    try session.tmux("send-keys", "-t", session.name, "q")
+    #expect(await session.waitForScreen { $0.contains("exit=0") } != nil)
+  }
+
+  @Test func utf8FlagForcesUnicode() async throws {
+    let session = try #require(try await BackpropTUITests.start(.unset))
+    defer { session.close() }
+    try session.launchDemo(
+      arguments: "--no-progress --utf8", environment: "HOME='\(session.scratch.path)'")
+    #expect(await session.waitForScreen { $0.contains("Free play") } != nil)
+    try session.tmux("send-keys", "-t", session.name, "f", "f", "b")
+    let screen = try #require(
+      await session.waitForScreen { $0.contains("update 0/8") && $0.contains("δ") })
+    #expect(screen.contains("─"))
+    try session.tmux("send-keys", "-t", session.name, "q")
+    #expect(await session.waitForScreen { $0.contains("exit=0") } != nil)
+  }
+}
