@@ -76,7 +76,8 @@ struct Backprop: ParsableCommand {
   var progress = false
 
   @Option(
-    help: "Print the interface's screen at this size (e.g. 100x30, at least 80x24) after the commands (headless)."
+    help:
+      "Print the interface's screen at this size (e.g. 100x30, at least 80x24) after the commands (headless)."
   )
   var screen: String?
 
@@ -95,7 +96,8 @@ struct Backprop: ParsableCommand {
       }
       guard size.width >= ScreenSize.minimum.width, size.height >= ScreenSize.minimum.height else {
         throw ValidationError(
-          "--screen \(screen) is too small: the interface needs at least 80x24 (e.g. --screen 80x24)")
+          "--screen \(screen) is too small: the interface needs at least 80x24 (e.g. --screen 80x24)"
+        )
       }
     }
     if ascii && utf8 { throw ValidationError("--ascii and --utf8 cannot be used together") }
@@ -103,13 +105,16 @@ struct Backprop: ParsableCommand {
     if (page != nil || label != nil) && lesson == nil {
       throw ValidationError("--page and --label need --lesson FILE")
     }
-    if let page, page < 1 { throw ValidationError("--page takes a page number from 1 (got \(page))") }
+    if let page, page < 1 {
+      throw ValidationError("--page takes a page number from 1 (got \(page))")
+    }
     if let lessons {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: lessons, isDirectory: &isDirectory),
         isDirectory.boolValue
       else {
-        throw ValidationError("--lessons \(lessons): no such folder (expected a folder of .lesson files)")
+        throw ValidationError(
+          "--lessons \(lessons): no such folder (expected a folder of .lesson files)")
       }
     }
     for (flag, path) in [("--lesson", lesson), ("--script", script)] {

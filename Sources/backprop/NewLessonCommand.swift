@@ -17,7 +17,8 @@ struct NewLessonCommand: ParsableCommand {
 
   func validate() throws {
     if FileManager.default.fileExists(atPath: file) {
-      throw ValidationError("\(file) already exists (expected a new file name; nothing was written)")
+      throw ValidationError(
+        "\(file) already exists (expected a new file name; nothing was written)")
     }
     if title?.contains("\n") == true { throw ValidationError("--title must be one line") }
   }
@@ -27,7 +28,8 @@ struct NewLessonCommand: ParsableCommand {
     do {
       try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .withoutOverwriting)
     } catch {
-      Output().diagnostic("backprop new-lesson: cannot write \(file): \(error.localizedDescription)")
+      Output().diagnostic(
+        "backprop new-lesson: cannot write \(file): \(error.localizedDescription)")
       throw ExitCode(ExitStatus.usage)
     }
     print("wrote \(file); check it with: backprop check \(file)")
@@ -37,7 +39,8 @@ struct NewLessonCommand: ParsableCommand {
   static func title(fromFileName path: String) -> String {
     var stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     stem = String(stem.drop { $0.isNumber || $0 == "-" || $0 == "_" })
-    let words = stem.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+    let words = stem.replacingOccurrences(of: "-", with: " ").replacingOccurrences(
+      of: "_", with: " ")
     guard let first = words.first else { return "A new lesson" }
     return first.uppercased() + words.dropFirst()
   }

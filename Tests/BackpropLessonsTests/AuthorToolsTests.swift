@@ -96,8 +96,10 @@ struct AuthorToolsTests {
         "@question\nWhere to?\na) first -> one\nb) second -> two\n@end\n@label one\nPage one.\n@pause\n@label two\nPage two.\n"
       ))
     var host = HeadlessLessonHost()
-    let transcript = LessonTranscript.run(lesson: lesson, host: &host, inputs: ["skip", "next"], width: 72)
-      .joined(separator: "\n")
+    let transcript = LessonTranscript.run(
+      lesson: lesson, host: &host, inputs: ["skip", "next"], width: 72
+    )
+    .joined(separator: "\n")
     #expect(transcript.contains("Skipped: taking option a)."))
     #expect(transcript.contains("Page one."))
     var runner = Runner(lesson: lesson)

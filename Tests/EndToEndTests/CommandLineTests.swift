@@ -32,7 +32,9 @@ struct CommandLineTests {
     let output = scratch.appendingPathComponent("\(id).out").path
     let errors = scratch.appendingPathComponent("\(id).err").path
     try stdin.write(toFile: input, atomically: true, encoding: .utf8)
-    defer { for path in [input, output, errors] { try? FileManager.default.removeItem(atPath: path) } }
+    defer {
+      for path in [input, output, errors] { try? FileManager.default.removeItem(atPath: path) }
+    }
     let cd = directory.map { "cd '\($0)' && " } ?? ""
     let run = try E2E.run(
       "/bin/sh", ["-c", "\(cd)\(command) < '\(input)' > '\(output)' 2> '\(errors)'; echo $?"])
@@ -95,7 +97,10 @@ struct CommandLineTests {
     #expect(result.stdout.contains("> set w_99 1"))
     #expect(result.stdout.contains("η = 0.5"))
     #expect(!result.stdout.contains("error"))
-    #expect(result.stderr == "<stdin>:2:5: error: there is no neuron 9 (expected a neuron from 1 to 6 (network 2-2-2))\n")
+    #expect(
+      result.stderr
+        == "<stdin>:2:5: error: there is no neuron 9 (expected a neuron from 1 to 6 (network 2-2-2))\n"
+    )
     let fine = try Self.backprop("--headless", stdin: "get eta\n")
     #expect(fine.status == 0 && fine.stderr.isEmpty)
   }
@@ -133,7 +138,8 @@ struct CommandLineTests {
     // Files for --lesson and --script, folders for --lessons.
     switch shell {
     case "bash": #expect(result.stdout.contains("-d") || result.stdout.contains("dirnames"))
-    case "zsh": #expect(result.stdout.contains("_files -/") || result.stdout.contains("_path_files -/"))
+    case "zsh":
+      #expect(result.stdout.contains("_files -/") || result.stdout.contains("_path_files -/"))
     default: #expect(result.stdout.contains("complete_directories"))
     }
   }

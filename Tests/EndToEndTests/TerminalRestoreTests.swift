@@ -75,7 +75,9 @@ struct TerminalRestoreTests {
       await session.waitForScreen { $0.contains("size: 80x24") }, "the resize did not re-lay out")
     // The box is redrawn to the new width: its top-right corner sits in column 80.
     let top = resized.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
-    #expect(top.count == 80 && top.hasSuffix(locale.expectsUnicode ? "┐" : "+"), "top line after resize: \(top)")
+    #expect(
+      top.count == 80 && top.hasSuffix(locale.expectsUnicode ? "┐" : "+"),
+      "top line after resize: \(top)")
 
     try session.tmux("send-keys", "-t", session.name, "q")
     let after = try #require(

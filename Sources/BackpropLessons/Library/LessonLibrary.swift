@@ -79,7 +79,8 @@ public struct LessonLibrary: Equatable, Sendable {
     } else if let home = environment["HOME"], !home.isEmpty {
       folders.append(home + "/.local/share")
     }
-    let shared = environment["XDG_DATA_DIRS"].flatMap { $0.isEmpty ? nil : $0 }
+    let shared =
+      environment["XDG_DATA_DIRS"].flatMap { $0.isEmpty ? nil : $0 }
       ?? "/usr/local/share:/usr/share"
     folders += shared.split(separator: ":").map(String.init).filter { $0.hasPrefix("/") }
     return folders

@@ -119,7 +119,8 @@ extension LessonRunner {
   /// which is how a student often works a value out by hand.
   static func answerNumber(_ text: String) -> Double? {
     let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "")
-    if let v = NumberParser.parse(t) ?? NumberParser.parse(t.replacingOccurrences(of: ",", with: "."))
+    if let v = NumberParser.parse(t)
+      ?? NumberParser.parse(t.replacingOccurrences(of: ",", with: "."))
     {
       return v
     }
