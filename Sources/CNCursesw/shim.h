@@ -16,6 +16,7 @@
 #include <langinfo.h>
 #include <stdio.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 // Attribute macros expand to bit expressions that Swift cannot import; wrap them rather than
 // hard-coding bit values, which differ between curses builds.
@@ -37,5 +38,19 @@ static inline FILE *cncurses_stdout(void) { return stdout; }
 
 // nl_langinfo(CODESET) through a function, so Swift need not know the CODESET constant's form.
 static inline const char *cncurses_codeset(void) { return nl_langinfo(CODESET); }
+
+// Whether the terminal named by $TERM can address the cursor (terminfo `cup`). Terminals without it
+// (TERM=dumb, some editor consoles) would get a blank screen from a full-screen app, so the caller
+// refuses them up front. setupterm's own description is freed again: newterm makes its own.
+// Returns 1 with cursor addressing, 0 without, -1 when terminfo has no entry for $TERM (newterm
+// then reports that).
+static inline int cncurses_has_cursor_addressing(int fd) {
+  int error = 0;
+  if (setupterm(NULL, fd, &error) != OK) { return -1; }
+  char *cup = tigetstr("cup");
+  int result = (cup != NULL && cup != (char *)-1) ? 1 : 0;
+  del_curterm(cur_term);
+  return result;
+}
 
 #endif

@@ -25,9 +25,16 @@ public enum Terminal {
   ///
   /// - Throws: `TerminalError.notATerminal` when stdin or stdout is not a terminal,
   ///   `.cannotOpenTerminal` when ncurses does not know `$TERM`. Nothing has been changed then.
-  public static func run<App: TerminalApp>(_ app: inout App) throws(TerminalError) {
+  /// - Parameter forceUTF8: draw Unicode even when the locale's character set is not UTF-8 (the
+  ///   `--utf8` flag, for terminals that show UTF-8 under a C locale); the character type is then
+  ///   switched to C.UTF-8 so ncurses can write multibyte characters.
+  public static func run<App: TerminalApp>(_ app: inout App, forceUTF8: Bool = false)
+    throws(TerminalError)
+  {
     guard isatty(0) == 1, isatty(1) == 1 else { throw .notATerminal }
-    let unicode = localeSupportsUTF8
+    let term = getenv("TERM").map { String(cString: $0) } ?? ""
+    if cncurses_has_cursor_addressing(1) == 0 { throw .noCursorAddressing(term: term) }
+    let unicode = forceUTF8 ? switchToUTF8() : localeSupportsUTF8
 
     // The OS's idea of the size wins over exported LINES/COLUMNS, which would otherwise pin the
     // screen at a stale size and break resizing.
@@ -37,7 +44,7 @@ public enum Terminal {
       let window = cncurses_stdscr()
     else {
       TerminalRestorer.removeHandlers()
-      throw .cannotOpenTerminal(term: getenv("TERM").map { String(cString: $0) } ?? "")
+      throw .cannotOpenTerminal(term: term)
     }
     TerminalRestorer.captureStderr()
     defer {
@@ -72,11 +79,12 @@ public enum Terminal {
     }
   }
 
-  /// The glyph set that the current locale supports: Unicode if the locale (after falling back to
-  /// C.UTF-8 when the user's locale is not UTF-8) encodes UTF-8, else ASCII.
+  /// The glyph set that the current locale supports: Unicode if the user's locale encodes UTF-8,
+  /// else ASCII. A C, POSIX or ISO-8859 locale means the terminal may not show UTF-8, so it gets
+  /// ASCII glyphs; `--utf8` (`forceUTF8`) overrides that.
   ///
   /// Sets the process locale on first use, which ncurses needs before `newterm` to read and draw
-  /// multibyte characters; headless callers use it so their output matches the interactive one.
+  /// multibyte characters.
   public static func preferredGlyphs() -> GlyphSet {
     localeSupportsUTF8 ? .unicode : .ascii
   }
@@ -84,14 +92,20 @@ public enum Terminal {
   /// Evaluated once (a `static let` is initialised exactly once, thread-safely).
   private static let localeSupportsUTF8: Bool = {
     setlocale(LC_ALL, "")
-    if codesetIsUTF8() { return true }
-    // An unset or "C"/"POSIX" locale is the common case in containers and CI; C.UTF-8 exists on
-    // most Linux systems and changes only the character type, not messages or number formats.
-    if setlocale(LC_CTYPE, "C.UTF-8") != nil, codesetIsUTF8() { return true }
-    if setlocale(LC_CTYPE, "en_US.UTF-8") != nil, codesetIsUTF8() { return true }
+    return codesetIsUTF8()
+  }()
+
+  /// For `--utf8`: keeps a UTF-8 locale, else switches the character type to C.UTF-8 (or
+  /// en_US.UTF-8), which changes only how bytes map to characters, not messages or numbers.
+  /// Returns whether a UTF-8 character type is now in force.
+  private static func switchToUTF8() -> Bool {
+    if localeSupportsUTF8 { return true }
+    for name in ["C.UTF-8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil {
+      if codesetIsUTF8() { return true }
+    }
     setlocale(LC_ALL, "")
     return false
-  }()
+  }
 
   private static func codesetIsUTF8() -> Bool {
     guard let codeset = cncurses_codeset() else { return false }

@@ -27,6 +27,9 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
   case notATerminal
   /// ncurses has no description of this terminal type (`term` is `$TERM`, empty when unset).
   case cannotOpenTerminal(term: String)
+  /// The terminal cannot move the cursor (`TERM=dumb` and the like), so a full screen cannot be
+  /// drawn on it; refused like `notATerminal` rather than showing a blank screen.
+  case noCursorAddressing(term: String)
 
   public var description: String {
     switch self {
@@ -39,6 +42,10 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     case .cannotOpenTerminal(let term):
       return "Cannot open a terminal of type '\(term)' (no terminfo entry for it?). Set TERM to a"
         + " known type (e.g. TERM=xterm-256color) or use --headless."
+    case .noCursorAddressing(let term):
+      return "The interactive interface needs a terminal that can move the cursor, and TERM=\(term)"
+        + " cannot. Use --headless to run commands without a terminal, or set TERM to a full"
+        + " terminal type (e.g. TERM=xterm-256color)."
     }
   }
 }

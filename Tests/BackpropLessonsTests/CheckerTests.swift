@@ -89,7 +89,13 @@ import Testing
         "\(($0.file as NSString).lastPathComponent):\($0.line):\($0.column)"
       } == [
         "1-empty.lesson:1:1", "2-binary.lesson:1:2", "3-huge.lesson:1:1", "4-typo.lesson:3:1",
+        "4-typo.lesson:3:1",
       ])
+    // A file that was read but does not parse says why its numbers were not checked; the
+    // note is not counted as a problem.
+    #expect(report.diagnostics.last?.severity == "note")
+    #expect(report.diagnostics.last?.message.contains("fix the parse error above") == true)
+    #expect(report.problems.count == 4)
   }
 
   @Test func foldersAndMissingPaths() {

@@ -15,6 +15,9 @@ public struct HeadlessRunner {
   public var effects: EffectRunner
   public private(set) var failures = 0
   public private(set) var wantsQuit = false
+  /// Whether the last line failed: its answer lines after the echo are diagnostics, which the
+  /// executable writes to standard error in text mode.
+  public private(set) var lastFailed = false
 
   public init(
     state: AppState = AppState(startScreen: false), json: Bool = false, source: String = "<stdin>",
@@ -29,6 +32,7 @@ public struct HeadlessRunner {
   /// The output for one input line (1-based `lineNumber`, for error positions).
   public mutating func run(_ line: String, lineNumber: Int) -> [String] {
     let trimmed = line.trimmingCharacters(in: " ")
+    lastFailed = false
     if trimmed.isEmpty || trimmed.hasPrefix("#") { return [] }
     state.lessons.now = Date()
     var result = App.submit(line, &state, echo: false)
@@ -40,6 +44,7 @@ public struct HeadlessRunner {
     }
     if control == .quit { wantsQuit = true }
     if result.isError { failures += 1 }
+    lastFailed = result.isError
     if json {
       if result.isError {
         let position =

@@ -12,12 +12,15 @@ public struct LessonCheckReport: Equatable, Sendable {
   /// True when at least one lesson was checked and nothing is wrong.
   public var passed: Bool { diagnostics.isEmpty && lessonsChecked > 0 }
 
+  /// The diagnostics that are problems (not the notes that explain them).
+  public var problems: [LessonDiagnostic] { diagnostics.filter { !$0.isNote } }
+
   /// "2 lessons checked: all assertions and answers hold." or "3 problems in 2 lessons checked."
   public var summary: String {
     let lessons = lessonsChecked == 1 ? "1 lesson" : "\(lessonsChecked) lessons"
     if passed { return "\(lessons) checked: every command runs, every assertion and answer holds." }
     if lessonsChecked == 0 && diagnostics.isEmpty { return "no lessons to check." }
-    let problems = diagnostics.count == 1 ? "1 problem" : "\(diagnostics.count) problems"
+    let problems = self.problems.count == 1 ? "1 problem" : "\(self.problems.count) problems"
     return "\(problems) in \(lessons) checked."
   }
 }

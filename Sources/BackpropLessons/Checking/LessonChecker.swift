@@ -38,10 +38,23 @@ public enum LessonChecker {
 
   /// Checks one lesson file.
   public static func check(file path: String) -> [LessonDiagnostic] {
+    let text: String
+    do { text = try LessonSource.read(path: path) } catch { return error.diagnostics }
     do {
-      return check(try Lesson.load(path: path))
+      let absolute = LessonSource.absolutePath(path)
+      return check(
+        try LessonParser.parse(
+          text, file: path, directory: (absolute as NSString).deletingLastPathComponent))
     } catch {
-      return error.diagnostics
+      // The engine is only run on a lesson that parses (a half-parsed lesson would report
+      // numbers off by the missing lines), so say plainly why no numbers were checked.
+      let count = error.diagnostics.count
+      let errors = count == 1 ? "the parse error" : "the \(count) parse errors"
+      return error.diagnostics + [
+        LessonDiagnostic(
+          file: path, line: error.diagnostics.map(\.line).max() ?? 1, column: 1,
+          message: "note: fix \(errors) above to check the numbers (commands, assertions, answers)")
+      ]
     }
   }
 

@@ -5,11 +5,13 @@ import Foundation
 /// `locate` finds that folder from any working directory, so `backprop` works whether it is
 /// run as `swift run`, from an install, or from a checkout: an explicit `--lessons DIR` wins,
 /// then `$BACKPROP_LESSONS`, then a `lessons/` folder found by walking up from the executable
-/// (with `swift run` the binary sits in `<repo>/.build/debug/`), then `./lessons`.
+/// (with `swift run` the binary sits in `<repo>/.build/debug/`; an installed one in `PREFIX/bin/`,
+/// with the course in `PREFIX/share/backprop/lessons`), then `backprop/lessons` in the XDG data
+/// folders (`$XDG_DATA_HOME`, then each of `$XDG_DATA_DIRS`), then `./lessons`.
 public struct LessonLibrary: Equatable, Sendable {
   /// How the folder was found (for `lesson list` and error messages).
   public enum Origin: String, Equatable, Sendable {
-    case explicit, environment, executable, workingDirectory
+    case explicit, environment, executable, dataDirectory, workingDirectory
   }
 
   public struct Location: Equatable, Sendable {
@@ -61,8 +63,27 @@ public struct LessonLibrary: Equatable, Sendable {
         folder = (folder as NSString).deletingLastPathComponent
       }
     }
+    for folder in dataDirectories(environment) where containsLessons(folder + "/backprop/lessons") {
+      return Location(directory: folder + "/backprop/lessons", origin: .dataDirectory)
+    }
     let base = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
     return Location(directory: base + "lessons", origin: .workingDirectory)
+  }
+
+  /// `$XDG_DATA_HOME` (default `~/.local/share`) and `$XDG_DATA_DIRS` (default
+  /// `/usr/local/share:/usr/share`), as the XDG base directory specification orders them.
+  static func dataDirectories(_ environment: [String: String]) -> [String] {
+    var folders: [String] = []
+    if let home = environment["XDG_DATA_HOME"], home.hasPrefix("/") {
+      folders.append(home)
+    } else if let home = environment["HOME"], !home.isEmpty {
+      folders.append(home + "/.local/share")
+    }
+    let shared =
+      environment["XDG_DATA_DIRS"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? "/usr/local/share:/usr/share"
+    folders += shared.split(separator: ":").map(String.init).filter { $0.hasPrefix("/") }
+    return folders
   }
 
   /// The running executable with symbolic links resolved: `argument0` (made absolute, or looked

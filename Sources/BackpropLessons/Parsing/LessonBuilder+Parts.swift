@@ -293,11 +293,21 @@ extension LessonBuilder {
         return
       }
       if word.text.hasSuffix("%") {
-        if seenRelative { error(n, word.column, "a second relative tolerance") }
+        if seenRelative {
+          error(
+            n, word.column,
+            "a second relative tolerance (expected at most one absolute and one relative, e.g. `1e-3 1%`)"
+          )
+        }
         seenRelative = true
         tolerance.relative = t.relative
       } else {
-        if seenAbsolute { error(n, word.column, "a second absolute tolerance") }
+        if seenAbsolute {
+          error(
+            n, word.column,
+            "a second absolute tolerance (expected at most one absolute and one relative, e.g. `1e-3 1%`)"
+          )
+        }
         seenAbsolute = true
         tolerance.absolute = t.absolute
       }

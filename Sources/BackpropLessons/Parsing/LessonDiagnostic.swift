@@ -1,3 +1,5 @@
+import Foundation
+
 /// A problem in a lesson file, reported as `file:line:column: message` like a compiler does, so
 /// editors and terminals can jump to it.
 public struct LessonDiagnostic: Error, Hashable, Sendable, CustomStringConvertible {
@@ -17,6 +19,23 @@ public struct LessonDiagnostic: Error, Hashable, Sendable, CustomStringConvertib
   }
 
   public var description: String { "\(file):\(line):\(column): \(message)" }
+
+  /// A note explains other diagnostics rather than reporting a problem of its own.
+  public var isNote: Bool { message.hasPrefix("note: ") }
+
+  /// "error" or "note", for `check --json`.
+  public var severity: String { isNote ? "note" : "error" }
+
+  /// The message split into what was found and what was expected: the last ` (expected …)`.
+  public var parts: (found: String, expected: String?) {
+    var text = isNote ? String(message.dropFirst(6)) : message
+    guard text.hasSuffix(")"), let open = text.range(of: " (expected ", options: .backwards) else {
+      return (text, nil)
+    }
+    let expected = String(text[open.upperBound...].dropLast())
+    text = String(text[..<open.lowerBound])
+    return (text, expected)
+  }
 }
 
 /// Why a lesson could not be parsed: every bad line, not just the first.

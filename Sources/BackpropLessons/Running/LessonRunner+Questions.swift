@@ -97,12 +97,9 @@ extension LessonRunner {
   func judge(_ text: String, _ open: OpenQuestion) -> Verdict {
     switch open.question.kind {
     case .number(let answer):
-      guard
-        let given = NumberParser.parse(text)
-          ?? NumberParser.parse(text.replacingOccurrences(of: ",", with: "."))
-      else {
+      guard let given = Self.answerNumber(text) else {
         return .unreadable(
-          "`\(text)` is not a number; type a number such as 0.75 (or `hint`, or `skip`).")
+          "`\(text)` is not a number; type a number such as 0.75 or 1/4 (or `hint`, or `skip`).")
       }
       guard let expected = open.expected else { return .right(option: nil) }
       return answer.tolerance.accepts(given, expected) ? .right(option: nil) : .wrong
@@ -116,6 +113,23 @@ extension LessonRunner {
     case .command(let expected):
       return CommandMatcher.matches(text, expected.text) ? .right(option: nil) : .wrong
     }
+  }
+
+  /// A typed number: `0.75`, `0,75` (a decimal comma), or a fraction such as `1/4` or `-3/8`,
+  /// which is how a student often works a value out by hand.
+  static func answerNumber(_ text: String) -> Double? {
+    let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "")
+    if let v = NumberParser.parse(t)
+      ?? NumberParser.parse(t.replacingOccurrences(of: ",", with: "."))
+    {
+      return v
+    }
+    let parts = t.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, let top = NumberParser.parse(String(parts[0])),
+      let bottom = NumberParser.parse(String(parts[1])), bottom != 0
+    else { return nil }
+    let value = top / bottom
+    return value.isFinite ? value : nil
   }
 
   /// The option a student means by `b`, `B`, `b)`, `2` or the option's own text.
@@ -151,7 +165,14 @@ extension LessonRunner {
       return
     }
     if open.question.isMenu {
-      note("Choose one of the options to go on.")
+      guard skipTakesFirstOption, case .choice(let options, _) = open.question.kind,
+        let first = options.first
+      else {
+        note("Choose one of the options to go on.")
+        return
+      }
+      note("Skipped: taking option \(first.letter)).")
+      answer(String(first.letter), host: &host)
       return
     }
     note("Skipped.")

@@ -94,6 +94,9 @@ public struct LessonRunner<Host: LessonHost> {
   public var currentQuestion: Question? { open?.question }
   /// Said when the student asks for the page after the last one. Whoever runs the course sets it
   /// to name the next lesson and how to open it.
+  /// Whether `skip` at a menu takes its first option (headless runs, which cannot look at the
+  /// menu) rather than asking for a choice (the TUI, where a person chooses).
+  public var skipTakesFirstOption = false
   public var endNote = "This is the end of the lesson; `previous` goes back a page."
 
   // MARK: - Driving
@@ -333,7 +336,7 @@ public struct LessonRunner<Host: LessonHost> {
     guard !Tolerance.printed(text).accepts(value, stored) else { return }
     problem(
       line, column,
-      "the stored answer \(text) does not match the engine, where \(quantity) is \(Self.exact(value)) (expected \(NumberFormat.format(value, digits: max(1, Self.significantDigits(text)))) or more digits)"
+      "the stored answer \(text) does not match the engine, where \(quantity) is \(Self.exact(value)) (expected the engine's value: store at least \(max(4, Self.significantDigits(text))) significant digits, e.g. \(NumberFormat.format(value, digits: max(4, Self.significantDigits(text)))))"
     )
   }
 

@@ -26,6 +26,8 @@ public enum LessonTranscript {
     resumingFrom progress: LessonProgress? = nil, emit: (String) -> Void
   ) -> LessonRunner<Host> {
     var runner = LessonRunner<Host>(lesson: lesson)
+    // No one can look at a menu in a transcript, so `skip` takes its first option.
+    runner.skipTakesFirstOption = true
     emit("\(lesson.title) (\(lesson.section))")
     if let progress, let warning = runner.resume(from: progress, host: &host) {
       emit("(\(warning))")
