@@ -68,9 +68,9 @@ struct AppLessonHost: LessonHost {
         return .success(CommandOutput())
       case .network, .example, .data, .sample, .set, .mode, .randomize, .step, .finish, .forward,
         .backward, .update, .epoch, .train, .restart, .undo, .back, .redo, .show, .get, .explain,
-        .gradcheck, .save, .load, .help:
+        .gradcheck, .count, .save, .load, .help:
         return runSession(line)
-      case .zoom, .lesson, .next, .previous, .answer, .repeat, .hint, .skip, .progress, .quit:
+      case .source, .record, .pause, .present, .play, .baseline, .zoom, .lesson, .next, .previous, .answer, .repeat, .hint, .skip, .progress, .quit:
         throw CommandError(
           column: first.column, message: "`\(command.rawValue)` cannot be used inside a lesson")
       }
