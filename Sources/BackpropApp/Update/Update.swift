@@ -244,7 +244,8 @@ public enum App {
   static func shortcutKey(_ key: Key, _ state: inout AppState) -> AppEffect {
     let inLesson = state.screen == .lesson
     switch key {
-    case .character(" "), .character("n") where state.demo != nil && !inLesson:
+    case .character(" ") where state.demo != nil && !inLesson,
+      .character("n") where state.demo != nil && !inLesson:
       return demoNext(&state)
     case .character("p") where state.demo != nil && !inLesson:
       demoBack(&state)
