@@ -54,6 +54,12 @@ struct Run: ParsableCommand {
   @Flag(help: "Draw with ASCII only (also chosen automatically without a UTF-8 locale).")
   var ascii = false
 
+  @Flag(help: "Start in presenter mode (large equation beside the network, for a projector).")
+  var present = false
+
+  @Option(help: "Start playing the demo script FILE (space runs each line, p goes back).")
+  var demo: String?
+
   func validate() throws {
     if let screen, parseSize(screen) == nil {
       throw ValidationError("--screen takes WIDTHxHEIGHT, e.g. 100x30 (got \(screen))")
@@ -142,6 +148,12 @@ struct Run: ParsableCommand {
     if let lesson {
       state.lessons.now = Date()
       let effect = App.submit("\(Command.lesson.rawValue) \(lesson)", &state).effect
+      _ = EffectRunner().settle(effect, &state)
+    }
+    if present { App.submit("\(Command.present.rawValue) on", &state, echo: false) }
+    if let demo {
+      state.screen = state.screen == .lesson ? .lesson : .freePlay
+      let effect = App.submit("\(Command.source.rawValue) \(demo)", &state, echo: false).effect
       _ = EffectRunner().settle(effect, &state)
     }
     var program = InterfaceProgram(state: state, forceASCII: ascii)

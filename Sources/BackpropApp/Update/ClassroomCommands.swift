@@ -19,7 +19,9 @@ enum ClassroomCommands {
         name,
         [state.presenter ? "presenter mode on (`present off` goes back)" : "presenter mode off"])
     case .play:
-      return AppCommands.success(name, try play(args, lineLength: line.count, &state))
+      var result = AppCommands.success(name, try play(args, lineLength: line.count, &state))
+      result.effect = App.pendingTick(state)
+      return result
     case .pause:
       try noArguments(args, usage: command.spec.usage)
       return AppCommands.success(name, [])
