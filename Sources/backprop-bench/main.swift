@@ -140,7 +140,8 @@ do {
   let presenter = redraw(presenter: true)
   print(
     String(
-      format: "presenter redraw at 120x40:         %10.3f ms mean, %.3f ms worst (%.2fx the normal screen)",
+      format:
+        "presenter redraw at 120x40:         %10.3f ms mean, %.3f ms worst (%.2fx the normal screen)",
       presenter.mean * 1000, presenter.worst * 1000, presenter.mean / normal.mean))
 }
 

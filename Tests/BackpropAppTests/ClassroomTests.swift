@@ -227,7 +227,9 @@ import TextGrid
       }
     }
     settle(App.update(&s, .submit("record class.demo")))
-    for line in ["example mazur", "set eta 0.7", "forward"] { settle(App.update(&s, .submit(line))) }
+    for line in ["example mazur", "set eta 0.7", "forward"] {
+      settle(App.update(&s, .submit(line)))
+    }
     settle(App.update(&s, .key(.character("s"))))
     settle(App.update(&s, .key(.character("u"))))
     settle(App.update(&s, .submit("record off")))

@@ -28,7 +28,8 @@ enum ClassroomCommands {
     case .record:
       guard let t = args.first else {
         throw CommandError(
-          column: line.count + 1, message: "missing a file name", expected: "record FILE or record off")
+          column: line.count + 1, message: "missing a file name",
+          expected: "record FILE or record off")
       }
       try noArguments(Array(args.dropFirst()), usage: command.spec.usage)
       if t.text.lowercased() == "off" {

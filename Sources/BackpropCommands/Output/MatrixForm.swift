@@ -61,7 +61,9 @@ public struct MatrixForm: Sendable {
         .trimmingTrailingSpaces()
     }
     let head = row("", columns.map { "i=\($0)" })
-    var out = ["layer \(l): W^\(l) has a row per neuron j (\(range(rows))), a column per i (\(range(columns)))"]
+    var out = [
+      "layer \(l): W^\(l) has a row per neuron j (\(range(rows))), a column per i (\(range(columns)))"
+    ]
     out.append("W^\(l) (entry w_ij):")
     out.append(head)
     for (r, j) in rows.enumerated() {
@@ -86,8 +88,10 @@ public struct MatrixForm: Sendable {
     ]
     for (title, values) in vectors {
       out.append(title)
-      out.append("  [" + values.map { $0.isEmpty ? String(repeating: " ", count: 3) : $0 }
-        .joined(separator: ", ") + "]")
+      out.append(
+        "  ["
+          + values.map { $0.isEmpty ? String(repeating: " ", count: 3) : $0 }
+          .joined(separator: ", ") + "]")
     }
     out.append("")
     out.append("∇_{W^\(l)} E = δ^\(l) (a^\(l - 1))ᵀ (entry ∂E/∂w_ij):")

@@ -182,7 +182,8 @@ public enum Command: String, CaseIterable, Sendable {
     // Looking
     case .show:
       CommandSpec(
-        self, aliases: ["values", "ls"], usage: "show [values|neurons|weights|data|network|matrix [L]]",
+        self, aliases: ["values", "ls"],
+        usage: "show [values|neurons|weights|data|network|matrix [L]]",
         summary:
           "show the values of every neuron and weight (blank: not computed in this pass yet)",
         details: """

@@ -51,7 +51,8 @@ enum PresenterEquation {
         y += BlockFont.height + 1
       }
     } else {
-      y = put(TextWrap.wrapEquation(g.text(big), width: width, ellipsis: "…"), style: .bold, at: y, &grid)
+      y = put(
+        TextWrap.wrapEquation(g.text(big), width: width, ellipsis: "…"), style: .bold, at: y, &grid)
       y += 1
     }
     y = put(numbers, style: .bold, at: y, &grid)
