@@ -145,6 +145,34 @@ do {
   print(String(format: "first frame (state + render):      %10.3f ms", firstFrame * 1000))
 }
 
+// Presenter mode: the redraw of the screen at 120x40 with the equation in block letters, one
+// micro-step per frame (the budget is 2 ms), against the normal screen in the same run.
+do {
+  func redraw(presenter: Bool) -> (mean: Double, worst: Double) {
+    var state = AppState(width: 120, height: 40, startScreen: false)
+    state.presenter = presenter
+    var worst = 0.0
+    var total = 0.0
+    for _ in 0..<1000 {
+      _ = App.update(&state, .key(.character(" ")))
+      let t0 = now()
+      let grid = Views.render(state)
+      let dt = now() - t0
+      precondition(grid.width == 120)
+      worst = max(worst, dt)
+      total += dt
+    }
+    return (total / 1000, worst)
+  }
+  let normal = redraw(presenter: false)
+  let presenter = redraw(presenter: true)
+  print(
+    String(
+      format:
+        "presenter redraw at 120x40:         %10.3f ms mean, %.3f ms worst (%.2fx the normal screen)",
+      presenter.mean * 1000, presenter.worst * 1000, presenter.mean / normal.mean))
+}
+
 // The same with the error surface in the plot pane (the linear neuron, stepping by keys).
 do {
   var state = AppState(width: 120, height: 40, startScreen: false)

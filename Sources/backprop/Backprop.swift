@@ -87,6 +87,12 @@ struct Backprop: ParsableCommand {
   @Flag(help: "Draw Unicode even when the locale is not UTF-8 (for terminals that show it).")
   var utf8 = false
 
+  @Flag(help: "Start in presenter mode (large equation beside the network, for a projector).")
+  var present = false
+
+  @Option(help: "Start playing the demo script FILE (space runs each line, p goes back).")
+  var demo: String?
+
   var isHeadless: Bool { headless || script != nil || json || screen != nil }
 
   func validate() throws {
@@ -162,6 +168,12 @@ struct Backprop: ParsableCommand {
           throw ExitCode(ExitStatus.usage)
         }
       }
+    }
+    if present { App.submit("\(Command.present.rawValue) on", &state, echo: false) }
+    if let demo {
+      state.screen = state.screen == .lesson ? .lesson : .freePlay
+      let effect = App.submit("\(Command.source.rawValue) \(demo)", &state, echo: false).effect
+      _ = EffectRunner().settle(effect, &state)
     }
     var program = InterfaceProgram(state: state, forceASCII: ascii)
     do {

@@ -7,11 +7,14 @@ import Testing
 @Suite struct LayoutTests {
   static let contents: [Layout.Content] = {
     var list: [Layout.Content] = []
-    for lesson in [false, true] {
-      for plot in [false, true] {
-        list.append(Layout.Content(lesson: lesson, plot: plot))
-        for pane in PaneID.allCases {
-          list.append(Layout.Content(lesson: lesson, plot: plot, zoomed: pane))
+    for presenter in [false, true] {
+      for lesson in [false, true] {
+        for plot in [false, true] {
+          list.append(Layout.Content(lesson: lesson, plot: plot, presenter: presenter))
+          for pane in PaneID.allCases {
+            list.append(
+              Layout.Content(lesson: lesson, plot: plot, zoomed: pane, presenter: presenter))
+          }
         }
       }
     }
@@ -42,7 +45,7 @@ import Testing
           // Nothing is dropped: every pane the content shows is there, at least its minimum.
           #expect(layout.order == content.panes)
           for (pane, rect) in layout.panes {
-            let minimum = Layout.minimumSize(of: pane)
+            let minimum = Layout.minimumSize(of: pane, presenter: content.presenter)
             #expect(
               rect.width >= minimum.width && rect.height >= minimum.height,
               "\(pane) is \(rect.width)×\(rect.height) at \(width)×\(height)")
@@ -65,6 +68,6 @@ import Testing
 
 extension Layout.Content: CustomTestStringConvertible {
   public var testDescription: String {
-    "lesson: \(lesson), plot: \(plot), zoomed: \(zoomed?.rawValue ?? "none")"
+    "lesson: \(lesson), plot: \(plot), zoomed: \(zoomed?.rawValue ?? "none"), presenter: \(presenter)"
   }
 }

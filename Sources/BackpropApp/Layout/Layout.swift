@@ -28,16 +28,22 @@ public enum Layout {
     public var lesson: Bool
     public var plot: Bool
     public var zoomed: PaneID?
+    /// Presenter mode: no values table; the equation large beside the network.
+    public var presenter: Bool
 
-    public init(lesson: Bool, plot: Bool, zoomed: PaneID? = nil) {
+    public init(lesson: Bool, plot: Bool, zoomed: PaneID? = nil, presenter: Bool = false) {
       self.lesson = lesson
       self.plot = plot
       self.zoomed = zoomed
+      self.presenter = presenter
     }
 
     /// The panes this content shows when nothing is zoomed, in focus order.
     public var panes: [PaneID] {
-      var list: [PaneID] = [.network, .values, .equation, lesson ? .lesson : .output]
+      var list: [PaneID] =
+        presenter
+        ? [.network, .equation, lesson ? .lesson : .output]
+        : [.network, .values, .equation, lesson ? .lesson : .output]
       if plot { list.append(.plot) }
       return list
     }
@@ -47,7 +53,16 @@ public enum Layout {
   public static let minimumHeight = 24
 
   /// The smallest box (border included) each pane is given.
-  public static func minimumSize(of pane: PaneID) -> (width: Int, height: Int) {
+  public static func minimumSize(of pane: PaneID, presenter: Bool = false) -> (
+    width: Int, height: Int
+  ) {
+    if presenter {
+      switch pane {
+      case .network: return (32, 9)
+      case .equation: return (44, 9)
+      case .values, .lesson, .output, .plot: break
+      }
+    }
     switch pane {
     case .network: return (32, 5)
     case .values: return (36, 5)
@@ -72,6 +87,7 @@ public enum Layout {
       layout.panes = [(zoomed, body)]
       return layout
     }
+    if content.presenter { return presenter(layout, body: body, content: content) }
     let bottomMinimum: Int
     var bottom: Int
     if content.plot {
@@ -97,6 +113,44 @@ public enum Layout {
       (.values, Rect(x: diagramWidth, y: body.y, width: w - diagramWidth, height: top)))
     layout.panes.append((.equation, Rect(x: 0, y: body.y + top, width: w, height: equation)))
     let bottomY = body.y + top + equation
+    let plotWidth = content.plot ? max(42, w * 45 / 100) : 0
+    layout.panes.append(
+      (
+        content.lesson ? .lesson : .output,
+        Rect(x: 0, y: bottomY, width: w - plotWidth, height: bottom)
+      ))
+    if content.plot {
+      layout.panes.append(
+        (.plot, Rect(x: w - plotWidth, y: bottomY, width: plotWidth, height: bottom)))
+    }
+    return layout
+  }
+}
+
+extension Layout {
+  /// Presenter mode: the network on the left of the top band and the equation (drawn large) to
+  /// its right; the lesson or output below, short, with the plot beside it when one is shown.
+  /// - Bottom band: with a plot at least 12 rows or 40% of the body; with a lesson at least 9
+  ///   rows or 30%; the output alone at least 6 rows or 22% (captions and answers, not tables).
+  /// - Widths: the network 35% but at least 32 columns, the equation the rest; the plot as on the
+  ///   main screen.
+  static func presenter(_ base: ScreenLayout, body: Rect, content: Content) -> ScreenLayout {
+    var layout = base
+    let w = body.width
+    let bottom: Int
+    if content.plot {
+      bottom = max(minimumSize(of: .plot).height, body.height * 40 / 100)
+    } else if content.lesson {
+      bottom = max(minimumSize(of: .lesson).height, body.height * 30 / 100)
+    } else {
+      bottom = max(minimumSize(of: .output).height, body.height * 22 / 100)
+    }
+    let top = body.height - bottom
+    let networkWidth = max(32, w * 35 / 100)
+    layout.panes.append((.network, Rect(x: 0, y: body.y, width: networkWidth, height: top)))
+    layout.panes.append(
+      (.equation, Rect(x: networkWidth, y: body.y, width: w - networkWidth, height: top)))
+    let bottomY = body.y + top
     let plotWidth = content.plot ? max(42, w * 45 / 100) : 0
     layout.panes.append(
       (

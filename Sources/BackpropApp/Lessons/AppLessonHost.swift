@@ -68,9 +68,10 @@ struct AppLessonHost: LessonHost {
         return .success(CommandOutput())
       case .network, .example, .data, .sample, .set, .mode, .randomize, .step, .finish, .forward,
         .backward, .update, .epoch, .train, .restart, .undo, .back, .redo, .show, .get, .explain,
-        .gradcheck, .save, .load, .export, .help:
+        .gradcheck, .count, .save, .load, .export, .help:
         return runSession(line)
-      case .zoom, .lesson, .next, .previous, .answer, .repeat, .hint, .skip, .progress, .quit:
+      case .source, .record, .pause, .present, .play, .baseline, .zoom, .lesson, .next, .previous,
+        .answer, .repeat, .hint, .skip, .progress, .quit:
         throw CommandError(
           column: first.column, message: "`\(command.rawValue)` cannot be used inside a lesson")
       }

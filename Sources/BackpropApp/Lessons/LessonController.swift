@@ -34,7 +34,8 @@ enum LessonController {
         command: command, &state)
     case .network, .example, .data, .sample, .set, .mode, .randomize, .step, .finish, .forward,
       .backward, .update, .epoch, .train, .restart, .undo, .back, .redo, .show, .get, .explain,
-      .gradcheck, .save, .load, .export, .plot, .screen, .zoom, .help, .quit:
+      .gradcheck, .count, .save, .load, .export, .source, .record, .pause, .plot, .screen, .zoom,
+      .present, .play, .baseline, .help, .quit:
       throw CommandError(column: 1, message: "`\(command.rawValue)` is not a lesson command")
     }
   }

@@ -63,6 +63,16 @@ public struct AppState: Sendable {
   public var horizontalScroll: [PaneID: Int] = [:]
   /// First row of the help overlay shown.
   public var helpScroll = 0
+  /// Presenter mode (`present on`): the equation large beside the network, for a projector.
+  public var presenter = false
+  /// Micro-steps or epochs on a timer (`play`, `train N animate`).
+  public var autoplay: Autoplay?
+  /// A demo script being stepped through (`source FILE`).
+  public var demo: DemoScript?
+  /// The commands being written to a demo script (`record FILE`).
+  public var recording: Recording?
+  /// Runs kept for comparison in the loss and surface plots (`baseline save`).
+  public var baselines: [Baseline] = []
 
   public init(
     session: Session = Session(), width: Int = 100, height: Int = 30, glyphs: GlyphSet = .unicode,
@@ -98,7 +108,8 @@ public struct AppState: Sendable {
     Layout.compute(
       width: width, height: height,
       content: Layout.Content(
-        lesson: screen == .lesson, plot: plot.kind != .none, zoomed: zoomed))
+        lesson: screen == .lesson, plot: plot.kind != .none, zoomed: zoomed,
+        presenter: presenter))
   }
 
   /// The pane that scroll keys act on: the chosen one if it is on screen, else the lesson or

@@ -22,6 +22,18 @@ extension App {
       case .success(let output): result = AppCommands.sessionSuccess(line, output)
       case .failure(let error): result = AppCommands.failure(error, line: line)
       }
+    case .demo(let name):
+      result = receiveDemo(name, outcome, &state)
+      if !result.logs { return result }
+    case .recording:
+      guard case .failure(let failure) = outcome, let path = state.recording?.path else {
+        return result
+      }
+      state.recording = nil
+      result = AppCommands.failure(
+        CommandError(
+          column: 8, message: "cannot write \(path) (\(describe(failure))); recording stopped"),
+        line: "record \(path)")
     case .lessonSave(let request):
       guard case .failure(let failure) = outcome else { return result }
       result = AppCommands.failure(request.error(failure), line: "save \(request.name)")

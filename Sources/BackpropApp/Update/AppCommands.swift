@@ -35,9 +35,18 @@ public enum AppCommands {
         return success(command.rawValue, lines)
       case .zoom:
         return success(command.rawValue, try zoom(args, &state))
+      case .present, .play, .source, .record, .pause, .baseline:
+        return try ClassroomCommands.run(command, args, line: line, &state)
       case .lesson, .next, .previous, .repeat, .answer, .hint, .skip, .progress:
         return try LessonController.command(command, args, line: line, &state)
       case .train:
+        if state.isInteractive, tokens.count == 3, tokens[2].text.lowercased() == "animate",
+          let n = Int(tokens[1].text), n > 0, state.session.trainer.divergence == nil,
+          !state.session.trainer.samples.isEmpty
+        {
+          let effect = App.startAnimation(epochs: n, &state)
+          return LineResult(lines: [], isError: false, json: "", effect: effect)
+        }
         if state.isInteractive, tokens.count == 2, let n = Int(tokens[1].text), n > 0,
           state.session.trainer.divergence == nil, !state.session.trainer.samples.isEmpty
         {
@@ -47,7 +56,7 @@ public enum AppCommands {
         return runSession(line, &state)
       case .network, .example, .data, .sample, .set, .mode, .randomize, .step, .finish, .forward,
         .backward, .update, .epoch, .restart, .undo, .back, .redo, .show, .get, .explain,
-        .gradcheck, .save, .load, .export, .help:
+        .gradcheck, .count, .save, .load, .export, .help:
         return runSession(line, &state)
       }
     } catch {
@@ -125,7 +134,8 @@ public enum AppCommands {
         column: t.column, message: "there is no pane `\(t.text)`", expected: "\(names) or off")
     }
     let content = Layout.Content(
-      lesson: state.screen == .lesson, plot: state.plot.kind != .none)
+      lesson: state.screen == .lesson, plot: state.plot.kind != .none,
+      presenter: state.presenter)
     guard content.panes.contains(pane) else {
       throw CommandError(
         column: t.column, message: "the \(pane.rawValue) pane is not on the screen now",

@@ -64,6 +64,10 @@ public struct FileTask: Equatable, Sendable {
     /// A `save` run by a lesson, whose line the lesson showed at once (a page cannot wait for
     /// the disk); a failed write is reported afterwards as an error line.
     case lessonSave(FileRequest)
+    /// `source FILE`: a demo script to play.
+    case demo(name: String)
+    /// `record FILE`: the script written so far; a failure is reported once.
+    case recording
   }
 
   public var operation: FileOperation

@@ -14,9 +14,9 @@ public enum App {
     case .resize(let w, let h):
       state.width = w
       state.height = h
-      return state.job == nil ? .none : .tick(milliseconds: 0)
+      return pendingTick(state)
     case .tick:
-      return runJobSlice(&state)
+      return state.job != nil ? runJobSlice(&state) : autoplayTick(&state)
     case .fileDone(let task, let outcome):
       return receive(task, outcome, &state).effect
     case .submit(let line):
@@ -27,7 +27,8 @@ public enum App {
         stopJob(&state, interrupted: true)
         return .none
       }
-      return handleKey(key, &state)
+      if let effect = autoplayKey(key, &state) { return effect }
+      return handleKey(key, &state).then(pendingTick(state))
     }
   }
 
@@ -38,14 +39,18 @@ public enum App {
   {
     state.completions = []
     state.notice = nil
+    let first = line.split(separator: " ").first.flatMap { CommandSpec.named(String($0)) }
+    // Any command stops autoplay, except `play` itself (which sets a new speed).
+    if first != .play && first != .baseline { stopAutoplay(&state) }
     // The command goes in the output before anything it prints (a training job may finish and
     // report inside `run`).
     if echo && !line.trimmingCharacters(in: " ").isEmpty {
       state.log(["> " + line], kind: .command)
     }
-    let result = AppCommands.run(line, &state)
+    var result = AppCommands.run(line, &state)
     if result.logs { state.log(result.lines, kind: result.isError ? .error : .output) }
     if result.isError { state.notice = result.lines.first }
+    result.effect = result.effect.then(record(line, result: result, &state))
     return result
   }
 
@@ -239,6 +244,11 @@ public enum App {
   static func shortcutKey(_ key: Key, _ state: inout AppState) -> AppEffect {
     let inLesson = state.screen == .lesson
     switch key {
+    case .character(" ") where state.demo != nil && !inLesson,
+      .character("n") where state.demo != nil && !inLesson:
+      return demoNext(&state)
+    case .character("p") where state.demo != nil && !inLesson:
+      demoBack(&state)
     case .character(" "), .character("n"):
       if inLesson, lessonHasMoreBelow(state) {
         // Read the page to its end before turning it.

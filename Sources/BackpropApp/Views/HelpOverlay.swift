@@ -6,19 +6,16 @@ import TextGrid
 enum HelpOverlay {
   static let keys: [(String, String)] = [
     ("space n  s", "next micro-step (in a lesson space reads on, then turns the page; s steps)"),
-    ("f  b  u", "finish the forward / backward pass, update"),
-    ("e", "run to the end of the epoch"),
-    ("t", "train 100 epochs (any key interrupts)"),
-    ("z  y", "undo / redo"),
+    ("f b u e", "finish the forward / backward pass, update; e: to the end of the epoch"),
+    ("t  z  y", "train 100 epochs (any key interrupts); undo / redo"),
+    ("+  -", "autoplay (`play 2`): faster / slower; space pauses, a command stops it"),
+    ("p", "demo (`source FILE`): space or n runs the next line, p takes it back"),
     ("p  h", "lesson: previous page / hint"),
     ("Tab", "focus the next pane (Shift-Tab: the previous one); its border is bold"),
-    ("PgUp PgDn", "scroll the focused pane (Home / End: to its top / end)"),
-    ("←  →", "scroll wide lines (tables, plots, formulas) sideways"),
+    ("PgUp PgDn", "scroll the focused pane (Home / End: top / end; ← →: wide lines sideways)"),
     ("Z", "zoom: the focused pane fills the screen, Z or Esc goes back (`zoom PANE`)"),
-    (":", "type a command (Tab completes, ↑↓ history)"),
-    ("Esc", "at a question: leave the answer line, keys work again"),
-    ("m", "back to the lesson menu"),
-    ("?  F1  q", "this help; quit (also Ctrl-C)"),
+    (":  Esc", "type a command (Tab completes, ↑↓ history); Esc leaves an answer line"),
+    ("?  m  q", "this help (F1); the lesson menu; quit (also Ctrl-C)"),
   ]
 
   /// The box, centred over the screen: the layout of the overlay.

@@ -11,6 +11,8 @@ enum PlotPane {
     case .surface: return surface(state, width: width, height: height)
     case .parabola: return parabola(state, width: width, height: height)
     case .boundary: return BoundaryPane.render(state, width: width, height: height)
+    case .loss where !state.baselines.isEmpty:
+      return BaselinePlots.loss(state, width: width, height: height)
     case .loss:
       let plot = SeriesPlot(
         title: "mean E per epoch", values: t.lossHistory, firstEpoch: 1,
@@ -81,7 +83,16 @@ enum PlotPane {
       plot.yRange =
         y.span >= 2 ? y : PlotRange((y.lower + y.upper) / 2 - 1, (y.lower + y.upper) / 2 + 1)
     }
-    return plot.render(width: width, height: height, glyphs: state.glyphs)
+    var grid = plot.render(width: width, height: height, glyphs: state.glyphs)
+    if !state.baselines.isEmpty, case .weight(let i1, let j1) = p, case .weight(let i2, let j2) = q,
+      let k1 = net.shape.weightIndex(from: i1, to: j1),
+      let k2 = net.shape.weightIndex(from: i2, to: j2)
+    {
+      BaselinePlots.overlayTrails(
+        state, on: &grid, frame: plot.frame(width: width, height: height, glyphs: state.glyphs),
+        weights: (k1, k2))
+    }
+    return grid
   }
 
   static func defaultWeights(_ net: Network) -> (Parameter, Parameter)? {

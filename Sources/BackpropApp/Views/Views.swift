@@ -86,7 +86,8 @@ public enum Views {
     let layout = state.layout
 
     // Title bar.
-    let mode = state.screen == .lesson ? (state.lessons.activeTitle ?? "lesson") : "free play"
+    var mode = state.screen == .lesson ? (state.lessons.activeTitle ?? "lesson") : "free play"
+    if state.presenter { mode = "presenter · " + mode }
     let title =
       " backprop · \(mode) · \(t.network.shape.description) · "
       + ValuesTable.summary(t, digits: state.session.digits)
@@ -103,7 +104,10 @@ public enum Views {
         body = PaneBody(NetworkDiagram.render(state, width: inner.width, height: inner.height))
       case .values: body = ValuesPane.render(state, width: inner.width, height: inner.height)
       case .equation:
-        body = PaneBody(EquationPane.render(state, width: inner.width, height: inner.height))
+        body = PaneBody(
+          state.presenter
+            ? PresenterEquation.render(state, width: inner.width, height: inner.height)
+            : EquationPane.render(state, width: inner.width, height: inner.height))
       case .lesson: body = LessonPane.render(state, width: inner.width, height: inner.height)
       case .output: body = OutputPane.render(state, width: inner.width, height: inner.height)
       case .plot:
@@ -129,6 +133,8 @@ public enum Views {
     grid.put(
       fittedItems(g.text(StatusLine.text(state)), width: w, glyphs: g).padded(to: w), x: 0,
       y: layout.statusLine.y, style: .reverse, maxWidth: w)
+    // Presenter mode is for a projector: no dim text anywhere, which a room cannot read.
+    if state.presenter { grid.removeStyle(.dim) }
     return grid
   }
 

@@ -13,11 +13,15 @@ public enum Command: String, CaseIterable, Sendable {
   // Stepping
   case step, finish, forward, backward, update, epoch, train, restart, undo, back, redo
   // Looking
-  case show, get, explain, gradcheck
+  case show, get, explain, gradcheck, count
   // Files
   case save, load, export
+  // Demo scripts
+  case source, record, pause
   // Screen
   case plot, screen, zoom
+  // Classroom
+  case present, play, baseline
   // Lessons
   case lesson, next, previous, answer, `repeat`, hint, skip, progress
   // Help
@@ -161,9 +165,11 @@ public enum Command: String, CaseIterable, Sendable {
         details: "", example: "epoch", handler: .session, topic: "stepping")
     case .train:
       CommandSpec(
-        self, aliases: [], usage: "train N",
+        self, aliases: [], usage: "train N [animate]",
         summary: "train N epochs without explanations, and report the loss",
-        details: "A partly done epoch is finished first and counts as one.", example: "train 1000",
+        details:
+          "A partly done epoch is finished first and counts as one. In the interface `train N animate` draws each epoch (see `play`).",
+        example: "train 1000",
         handler: .session, topic: "stepping")
     case .restart:
       CommandSpec(
@@ -190,12 +196,18 @@ public enum Command: String, CaseIterable, Sendable {
     // Looking
     case .show:
       CommandSpec(
-        self, aliases: ["values", "ls"], usage: "show [values|neurons|weights|data|network]",
+        self, aliases: ["values", "ls"],
+        usage: "show [values|neurons|weights|data|network|matrix [L]]",
         summary:
           "show the values of every neuron and weight (blank: not computed in this pass yet)",
-        details: "Per neuron net, o, φ'(net), δ; per weight w, ∂E/∂w, Δw; and E, η, epoch, sample.",
-        example: "show weights", handler: .session, topic: "looking",
-        keywords: ["values", "neurons", "weights", "data", "network"])
+        details: """
+          Per neuron net, o, φ'(net), δ; per weight w, ∂E/∂w, Δw; and E, η, epoch, sample. \
+          `show matrix L` gives layer L (default: the output layer) in matrix form: W^L (row j, \
+          column i holds w_ij), a^(L−1), z^L = W^L a^(L−1) + b^L, a^L, δ^L = (f^L)′ ∘ \
+          (W^(L+1))ᵀ δ^(L+1) and ∇_{W^L} = δ^L (a^(L−1))ᵀ, the very numbers of the per-neuron table.
+          """,
+        example: "show matrix 1", handler: .session, topic: "looking",
+        keywords: ["values", "neurons", "weights", "data", "network", "matrix"])
     case .get:
       CommandSpec(
         self, aliases: ["print", "p"], usage: "get NAME…",
@@ -217,6 +229,16 @@ public enum Command: String, CaseIterable, Sendable {
         details:
           "(E(θ+h) − E(θ−h))/2h on the mean error over the samples, with the relative error per weight.",
         example: "gradcheck", handler: .session, topic: "looking", keywords: [])
+    case .count:
+      CommandSpec(
+        self, aliases: [], usage: "count",
+        summary: "multiplications for the whole gradient: backward pass vs forward mode",
+        details: """
+          Counts the multiplications one backward pass uses for every ∂E/∂w of the current \
+          network, and how many forward-mode differentiation (one forward pass per weight) \
+          would need: the article's argument for going backwards, counted live.
+          """,
+        example: "count", handler: .session, topic: "looking")
     // Files
     case .save:
       CommandSpec(
@@ -242,6 +264,34 @@ public enum Command: String, CaseIterable, Sendable {
           """,
         example: "export loss loss.csv", handler: .session, topic: "files",
         keywords: ["loss", "trail", "values", "dot"])
+    // Demo scripts
+    case .source:
+      CommandSpec(
+        self, aliases: ["demo"], usage: "source FILE",
+        summary: "play a demo script in the interface: one line per key press (space or n)",
+        details: """
+          A script is one command per line. In the interface each press of space or n runs the \
+          next line, `#` lines are shown as captions, a `pause` line waits for a key, and p \
+          goes back one line (undoing its command); any typed command leaves the script. \
+          Headless (`--headless --script FILE`, or `source` there) the lines run at once, so a \
+          demo can be tested before class.
+          """,
+        example: "source class1.demo", handler: .app, topic: "demo scripts",
+        inLessonFiles: false)
+    case .record:
+      CommandSpec(
+        self, aliases: [], usage: "record FILE|off",
+        summary: "write the commands of this session (typed or keyed) to FILE as a demo script",
+        details:
+          "The file is rewritten after every command, so nothing is lost; `record off` stops.",
+        example: "record class1.demo", handler: .app, topic: "demo scripts", keywords: ["off"],
+        inLessonFiles: false)
+    case .pause:
+      CommandSpec(
+        self, aliases: [], usage: "pause",
+        summary: "in a demo script: wait for a key without running anything",
+        details: "", example: "pause", handler: .app, topic: "demo scripts",
+        inLessonFiles: false)
     // App
     case .plot:
       CommandSpec(
@@ -281,6 +331,43 @@ public enum Command: String, CaseIterable, Sendable {
         example: "zoom network", handler: .app, topic: "screen",
         keywords: ["network", "values", "equation", "lesson", "output", "plot", "off"],
         steersLesson: true, inLessonFiles: false)
+    // Classroom
+    case .present:
+      CommandSpec(
+        self, aliases: ["presenter"], usage: "present on|off",
+        summary: "presenter mode: the current equation in large letters beside the network",
+        details: """
+          For a projector: only the network (with the neurons of the step highlighted), the \
+          equation in block letters at least 5 rows high with its numbers beneath, and a short \
+          output are shown; high contrast, no dim text. Below 110×34 the equation is drawn in \
+          ordinary bold text instead of block letters. `backprop --present` starts in it.
+          """,
+        example: "present on", handler: .app, topic: "classroom", keywords: ["on", "off"],
+        steersLesson: true, inLessonFiles: false)
+    case .play:
+      CommandSpec(
+        self, aliases: ["autoplay"], usage: "play [SPEED]|stop",
+        summary: "run micro-steps on a timer, SPEED steps a second (default 1)",
+        details: """
+          `play 2` runs two micro-steps a second, `play 0.5` one every two seconds (0.1 to 50). \
+          In the interface + and - change the speed, space pauses and resumes, and any command \
+          stops it. `train N animate` trains an epoch per tick so the loss curve and the descent \
+          path grow while the class watches.
+          """,
+        example: "play 2", handler: .app, topic: "classroom", keywords: ["stop"],
+        inLessonFiles: false)
+    case .baseline:
+      CommandSpec(
+        self, aliases: [], usage: "baseline save [NAME]|list|clear",
+        summary: "keep this run's loss curve and descent path to compare against",
+        details: """
+          `baseline save online` keeps the loss history and the descent trail under a name \
+          (default run1, run2, …; at most 4 are kept). `plot loss` then draws the current run and \
+          every baseline with different marks and a legend, `plot surface` both trails. \
+          `baseline clear` forgets them.
+          """,
+        example: "baseline save eta0.1", handler: .app, topic: "classroom",
+        keywords: ["save", "list", "clear"], inLessonFiles: false)
     case .lesson:
       CommandSpec(
         self, aliases: ["lessons"], usage: "lesson [N|NAME|list|quit]",

@@ -4,6 +4,9 @@ import BackpropEngine
 extension Context {
   mutating func show(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
     let what = args.next()
+    if what?.text.lowercased() == "matrix" {
+      return CommandOutput(lines: try matrix(&args, usage: usage))
+    }
     try args.finish(usage)
     let session = sessionView
     let table = ValuesTable(session: session)
@@ -33,7 +36,7 @@ extension Context {
     default:
       throw CommandError(
         column: what!.column, message: "unknown table `\(what!.text)`",
-        expected: "values, neurons, weights, data or network")
+        expected: "values, neurons, weights, data, network or matrix")
     }
     var neurons: [JSONValue] = []
     for r in table.neurons {
@@ -279,5 +282,39 @@ extension Context {
       lines.append("  " + spec.name.pad(11) + spec.summary)
     }
     return CommandOutput(lines: lines)
+  }
+}
+
+/// `count` and `show matrix`: the lesson-8 views of the same numbers.
+extension Context {
+  mutating func count(_ args: inout Arguments, usage: String) throws(CommandError)
+    -> CommandOutput
+  {
+    try args.finish(usage)
+    let shape = trainer.network.shape
+    let c = MultiplicationCount(shape: shape)
+    let ratio = Double(c.forwardMode) / Double(max(1, c.backward))
+    let lines = [
+      "network \(shape.description): \(c.weights) weights",
+      "backward pass: \(c.backward) multiplications for every ∂E/∂w (after one forward pass of \(c.forwardPass))",
+      "forward mode (one pass per weight): \(c.weights) × \(c.forwardMode / max(1, c.weights)) = \(c.forwardMode) multiplications",
+      "going backwards is \(NumberFormat.format(ratio, digits: 3))× cheaper here; the gap grows with the number of weights",
+    ]
+    return CommandOutput(
+      lines: lines,
+      data: [
+        ("weights", .number(Double(c.weights))), ("backward", .number(Double(c.backward))),
+        ("forwardMode", .number(Double(c.forwardMode))),
+      ])
+  }
+
+  func matrix(_ args: inout Arguments, usage: String) throws(CommandError) -> [String] {
+    let shape = trainer.network.shape
+    var layer = shape.outputLayer
+    if args.peek != nil {
+      layer = try args.integer("a layer number", in: 1...shape.outputLayer)
+    }
+    try args.finish(usage)
+    return MatrixForm(session: sessionView, layer: layer).lines(digits: digits)
   }
 }

@@ -120,6 +120,8 @@ extension Context {
   mutating func train(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput
   {
     let count = try args.integer("a number of epochs", in: 1...100_000_000)
+    // `animate` matters only to the interface, which draws each epoch; here it trains.
+    if args.peek?.text.lowercased() == "animate" { _ = args.next() }
     try args.finish(usage)
     try requireSamples(1)
     return trainEpochs(count)

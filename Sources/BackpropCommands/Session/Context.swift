@@ -63,7 +63,9 @@ struct Context {
     case .load: return try load(&args, usage: usage)
     case .export: return try export(&args, usage: usage)
     case .help: return try help(&args)
-    case .plot, .screen, .zoom, .lesson, .next, .previous, .answer, .repeat, .hint, .skip,
+    case .count: return try count(&args, usage: usage)
+    case .source, .record, .pause, .present, .play, .baseline,
+      .plot, .screen, .zoom, .lesson, .next, .previous, .answer, .repeat, .hint, .skip,
       .progress, .quit:
       throw CommandError(
         column: column, message: "`\(command.rawValue)` is not available here",
