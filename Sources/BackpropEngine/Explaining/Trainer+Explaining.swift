@@ -41,14 +41,19 @@ extension Trainer {
       let phi = network.activations[l]
       let net = values.net[j - 1]
       let out = values.output[j - 1]
+      // For softmax φ' is only the diagonal of the Jacobian ∂o_k/∂net_j = o_k(δ_kj − o_j).
+      let derivativeName = phi == .softmax ? "∂o_\(j)/∂net_\(j)" : "φ'(net_\(j))"
       var derivativeParts = [
-        "φ'(net_\(j))", phi.derivativeFormula(net: "net_\(j)", output: "o_\(j)"),
+        derivativeName, phi.derivativeFormula(net: "net_\(j)", output: "o_\(j)"),
         derivativeNumbers(phi, net: net, output: out, digits: digits), n(values.derivative[j - 1]),
       ]
       derivativeParts = derivativeParts.enumerated().filter { k, part in
         k == 0 || part != derivativeParts[k - 1]
       }.map(\.1)
-      let derivativeNote = derivativeParts.joined(separator: " = ")
+      var derivativeNote = derivativeParts.joined(separator: " = ")
+      if phi == .softmax {
+        derivativeNote += " (the Jacobian's diagonal; `show jacobian` shows all of it)"
+      }
       let substituted: String
       if phi == .softmax {
         let first = shape.firstNeuron[l]
@@ -128,21 +133,26 @@ extension Trainer {
         return Explanation(
           symbol: "δ_\(j)", rule: "δ_j = ∂E/∂o_j · φ'(net_j)",
           formula: "\(lossSymbol)·\(phiSymbol)",
-          substituted: "\(lossNumbers)·\(phiNumbers)", value: values.delta[j - 1], note: nil,
-          digits: digits)
+          substituted: "\(lossNumbers)·\(phiNumbers)", value: values.delta[j - 1],
+          note: "∂E/∂o_\(j) = \(lossSymbol) = \(n(outputGradient(j)))", digits: digits)
       }
       var symbols: [String] = []
       var numbers: [String] = []
       for ell in shape.neurons(inLayer: l + 1) {
         let w = Parameter.weight(from: j, to: ell)
         symbols.append("\(w.name) δ_\(ell)")
-        numbers.append("\(f(network[w]))·\(f(values.delta[ell - 1]))")
+        numbers.append("\(f(weightUsedByDelta(from: j, to: ell)))·\(f(values.delta[ell - 1]))")
       }
+      // The intermediate quantity of the article's Eq. 5, so it can be read before δ_j.
+      let sumSymbols = Self.abbreviatedSum(symbols)
+      let sumNumbers = Self.abbreviatedSum(numbers)
+      let outputGradientNote =
+        "∂E/∂o_\(j) = Σ_ℓ w_\(j)ℓ δ_ℓ = \(sumSymbols) = \(sumNumbers) = \(n(outputGradient(j)))"
       return Explanation(
-        symbol: "δ_\(j)", rule: "δ_j = (Σ_ℓ w_jℓ δ_ℓ) φ'(net_j)",
-        formula: "(\(Self.abbreviatedSum(symbols)))·\(phiSymbol)",
-        substituted: "(\(Self.abbreviatedSum(numbers)))·\(phiNumbers)", value: values.delta[j - 1],
-        note: nil, digits: digits)
+        symbol: "δ_\(j)", rule: "δ_j = (Σ_ℓ w_jℓ δ_ℓ) φ'(net_j) = ∂E/∂o_j · φ'(net_j)",
+        formula: "(\(sumSymbols))·\(phiSymbol)",
+        substituted: "(\(sumNumbers))·\(phiNumbers)", value: values.delta[j - 1],
+        note: outputGradientNote, digits: digits)
 
     case .gradient(let p):
       let batchNote = { (k: Double) in
@@ -207,7 +217,7 @@ extension Trainer {
   }
 
   /// A sum written out, with the middle elided when it has more than six terms.
-  static func abbreviatedSum(_ terms: [String]) -> String {
+  public static func abbreviatedSum(_ terms: [String]) -> String {
     if terms.count <= 6 { return terms.joined(separator: " + ") }
     return terms.prefix(3).joined(separator: " + ") + " + … + "
       + terms.suffix(2).joined(separator: " + ")
