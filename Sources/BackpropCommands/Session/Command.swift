@@ -176,17 +176,20 @@ public enum Command: String, CaseIterable, Sendable {
     // Looking
     case .show:
       CommandSpec(
-        self, aliases: ["values", "ls"], usage: "show [values|neurons|weights|data|network]",
+        self, aliases: ["values", "ls"],
+        usage: "show [values|neurons|weights|data|network|jacobian]",
         summary:
           "show the values of every neuron and weight (blank: not computed in this pass yet)",
-        details: "Per neuron net, o, φ'(net), δ; per weight w, ∂E/∂w, Δw; and E, η, epoch, sample.",
+        details: """
+          Per neuron net, o, φ'(net), ∂E/∂o, δ; per weight w, ∂E/∂w (batch mode: and the mean           ∂E/∂w so far), Δw; and E, η, epoch, sample. `show jacobian`: the softmax output's           Jacobian ∂o_k/∂net_j = o_k(δ_kj − o_j), whose diagonal is the φ' column.
+          """,
         example: "show weights", handler: .session, topic: "looking",
-        keywords: ["values", "neurons", "weights", "data", "network"])
+        keywords: ["values", "neurons", "weights", "data", "network", "jacobian"])
     case .get:
       CommandSpec(
         self, aliases: ["print", "p"], usage: "get NAME…",
         summary:
-          "print quantities by name: w_35, b_3, net_3, o_5, δ_5, dphi_5, dE/dw_35, dw_35, x_1, t_5, E, eta",
+          "print quantities by name: w_35, b_3, net_3, o_5, δ_5, dphi_5, dE/do_3, dE/dw_35, mean_dE/dw_35, dw_35, x_1, t_5, E, eta",
         details: "", example: "get o_5 δ_5", handler: .session, topic: "looking",
         keywords: ["E", "eta"], completesQuantities: true)
     case .explain:
