@@ -338,15 +338,11 @@ extension Context {
   func restartNote(_ name: QuantityName, from before: Position) -> [String] {
     let now = trainer.position
     guard now != before else { return [] }
-    let start = "sample \(now.sample + 1)'s forward pass"
+    let start = "sample \(now.sample + 1), forward"
     if trainer.mode == .batch {
-      return [
-        "restarted the epoch at the start of \(start): the gradients summed so far used the old \(name.name)"
-      ]
+      return ["epoch restarted (\(start)): its gradient sums used the old \(name.name)"]
     }
-    return [
-      "restarted the pass at the start of \(start): the values computed so far used the old \(name.name)"
-    ]
+    return ["pass restarted (\(start)): its values used the old \(name.name)"]
   }
 
   private func currentOrNewSample() throws(CommandError) -> Sample {

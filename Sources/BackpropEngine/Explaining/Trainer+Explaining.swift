@@ -183,15 +183,19 @@ extension Trainer {
         before = isComputed(step) ? values.biasesBeforeUpdate[j - 1] : network[p]
       }
       let g = appliedGradient(p)
-      let gradientSymbol =
-        mode == .batch ? "(1/\(samples.count))Σ_x ∂E_x/∂\(p.name)" : "∂E/∂\(p.name)"
+      // Batch mode applies the mean gradient, named as `get mean_dE/dw_35` names it.
+      let gradientSymbol = mode == .batch ? "mean_∂E/∂\(p.name)" : "∂E/∂\(p.name)"
+      let meanNote =
+        mode == .batch
+        ? ", mean_∂E/∂\(p.name) = (1/\(samples.count))Σ_x ∂E_x/∂\(p.name) = \(n(g))" : ""
       let general =
         p.name.hasPrefix("b") ? "b_j ← b_j − η ∂E/∂b_j" : "w_ij ← w_ij + Δw_ij, Δw_ij = −η ∂E/∂w_ij"
       return Explanation(
         symbol: p.name, rule: general, formula: "\(p.name) − η \(gradientSymbol)",
         substituted: "\(n(before)) − \(f(learningRate))·\(f(g))",
         value: isComputed(step) ? network[p] : before - learningRate * g,
-        note: "Δ\(p.name) = −η \(gradientSymbol) = \(n(-learningRate * g))", digits: digits)
+        note: "Δ\(p.name) = −η \(gradientSymbol) = \(n(-learningRate * g))\(meanNote)",
+        digits: digits)
     }
   }
 
