@@ -164,7 +164,8 @@ import Testing
   @Test func softmaxJacobianMatchesFiniteDifferences() throws {
     var session = Session()
     session.run([
-      "network 2-3-3 tanh,softmax loss=cross-entropy seed=3", "sample add 0.5 -1 -> 0 1 0", "forward",
+      "network 2-3-3 tanh,softmax loss=cross-entropy seed=3", "sample add 0.5 -1 -> 0 1 0",
+      "forward",
     ])
     let nets = try (6...8).map { try session.value(named: "net_\($0)") }
     func softmax(_ z: [Double]) -> [Double] {

@@ -8,7 +8,9 @@ import Testing
 @Suite struct ProseNumberLintTests {
   @Test func findsTheDecimalNumbersOfProse() {
     let quoted = ProseNumberLint.numbers(
-      in: "δ_5 = 0.13850 and −0.038098; type `set eta 0.7`; 1.5·10⁻⁷ apart, 3.5e-05, epoch 5000, w_1.5")
+      in:
+        "δ_5 = 0.13850 and −0.038098; type `set eta 0.7`; 1.5·10⁻⁷ apart, 3.5e-05, epoch 5000, w_1.5"
+    )
     #expect(quoted.map(\.text) == ["0.13850", "0.038098", "1.5·10⁻⁷", "3.5e-05"])
     #expect(quoted[0].value == 0.13850 && quoted[0].halfUnit == 0.000005)
     #expect(abs(quoted[2].value - 1.5e-7) < 1e-22)

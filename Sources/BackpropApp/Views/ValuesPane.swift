@@ -68,10 +68,14 @@ enum ValuesPane {
     var neurons = Table(
       headers: ["j", "net_j", "o_j", g.text(phiHeader), g.text("∂E/∂o"), g.text("δ_j")],
       cells: [], styles: [], dropOrder: [4, 3, 1])
+    let hidden = hiddenCells(state)
+    // A cell the open question asks for shows "?" until it is answered.
+    let ask = { (cell: Cell, text: String) in hidden.contains(cell) && !text.isEmpty ? "?" : text }
     for r in table.neurons {
-      neurons.cells.append([
-        "\(r.j)", c(r.net), c(r.output), c(r.derivative), c(r.outputGradient), c(r.delta),
-      ])
+      let entries = [c(r.net), c(r.output), c(r.derivative), c(r.outputGradient), c(r.delta)]
+      neurons.cells.append(
+        ["\(r.j)"]
+          + entries.enumerated().map { k, text in ask(.neuron(j: r.j, column: k + 1), text) })
       let hot = focus.neurons.contains(r.j)
       if hot && neurons.focusRow == nil { neurons.focusRow = neurons.cells.count - 1 }
       neurons.styles.append(hot ? [.bold, .reverse] : (r.layer == 0 ? .dim : .plain))
@@ -86,10 +90,12 @@ enum ValuesPane {
         headers: ["", "w", g.text("∂E/∂w"), g.text("Δw")], cells: [], styles: [],
         dropOrder: [3, 2])
     for r in table.weights {
-      let mean = table.isBatch ? [r.frozen ? "" : c(r.meanGradient)] : []
+      let p = r.parameter
+      let mean =
+        table.isBatch ? [ask(.parameter(p, column: "mean"), r.frozen ? "" : c(r.meanGradient))] : []
       weights.cells.append(
-        [g.text(r.parameter.name), c(r.value), c(r.gradient)] + mean + [
-          r.frozen ? "frozen" : c(r.change)
+        [g.text(p.name), c(r.value), ask(.parameter(p, column: "∂E/∂"), c(r.gradient))] + mean + [
+          r.frozen ? "frozen" : ask(.parameter(p, column: "Δ"), c(r.change))
         ])
       let hot = focus.parameters.contains(r.parameter)
       if hot && weights.focusRow == nil { weights.focusRow = weights.cells.count - 1 }

@@ -75,7 +75,9 @@ extension Context {
     let total = trainer.samples.count
     guard let v = value(of: .meanGradient(p)), let k = meanGradientCount(p) else {
       return CommandOutput(
-        lines: ["\(symbol) has not been computed in this epoch yet (no sample's ∂E/∂\(p.name) so far)"],
+        lines: [
+          "\(symbol) has not been computed in this epoch yet (no sample's ∂E/∂\(p.name) so far)"
+        ],
         data: [("computed", .bool(false))])
     }
     let sum: Double
@@ -94,7 +96,12 @@ extension Context {
         "    rule: batch mode descends on E = (1/n) Σ_x E_x, whose gradient is the mean of the samples' gradients",
       ],
       data: [
-        ("explanation", .object([("symbol", .string(symbol)), ("value", .number(v)), ("samples", .number(Double(k)))]))
+        (
+          "explanation",
+          .object([
+            ("symbol", .string(symbol)), ("value", .number(v)), ("samples", .number(Double(k))),
+          ])
+        )
       ])
   }
 
@@ -109,12 +116,15 @@ extension Context {
         column: 1,
         message:
           "the output layer is \(t.network.activations[l].rawValue), not softmax: each o_j depends on its own net_j only, so the Jacobian is diagonal with entries φ'(net_j)",
-        expected: "a network with a softmax output, e.g. `network 2-3-3 tanh,softmax loss=cross-entropy`")
+        expected:
+          "a network with a softmax output, e.g. `network 2-3-3 tanh,softmax loss=cross-entropy`")
     }
     let neurons = Array(shape.neurons(inLayer: l))
     guard neurons.allSatisfy({ t.isComputed(.output($0)) }) else {
       return CommandOutput(
-        lines: ["the Jacobian ∂o_k/∂net_j needs the outputs o_\(neurons.first!)…o_\(neurons.last!), not computed in this pass yet"],
+        lines: [
+          "the Jacobian ∂o_k/∂net_j needs the outputs o_\(neurons.first!)…o_\(neurons.last!), not computed in this pass yet"
+        ],
         data: [("computed", .bool(false))])
     }
     let o = neurons.map { t.values.output[$0 - 1] }

@@ -140,7 +140,8 @@ struct Context {
       guard trainer.mode == .batch else {
         throw CommandError(
           column: column,
-          message: "\(name.name) exists in batch mode only (online updates use each sample's own gradient)",
+          message:
+            "\(name.name) exists in batch mode only (online updates use each sample's own gradient)",
           expected: "`mode batch`, or \(QuantityName.gradient(p).name)")
       }
       guard !isFrozen(p) else {

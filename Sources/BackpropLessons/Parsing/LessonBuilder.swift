@@ -204,7 +204,9 @@ struct LessonBuilder {
       // Numbers the prose quotes that are not engine values; the prose-number lint skips them.
       let words = rest.text.split(separator: " ").map(String.init)
       guard !words.isEmpty else {
-        error(n, rest.column, "missing the numbers of @illustrative (expected e.g. `@illustrative 0.5 0.25`)")
+        error(
+          n, rest.column,
+          "missing the numbers of @illustrative (expected e.g. `@illustrative 0.5 0.25`)")
         return
       }
       for word in words {
