@@ -203,6 +203,23 @@ import Testing
     #expect(session.fail("show jacobian")?.message.contains("not softmax") == true)
   }
 
+  /// The softmax δ step shows the Jacobian sum it uses, Σ_k o_k ∂E/∂o_k, with its value.
+  @Test func softmaxDeltaShowsTheJacobianSum() throws {
+    var session = Session()
+    session.run([
+      "network 2-3-3 tanh,softmax loss=half-squared seed=2", "sample add 1 0 -> 1 0 0", "forward",
+    ])
+    let o = try (6...8).map { try session.value(named: "o_\($0)") }
+    let t = [1.0, 0, 0]
+    // Half-squared loss: ∂E/∂o_k = o_k − t_k.
+    let dot = (0..<3).map { o[$0] * (o[$0] - t[$0]) }.reduce(0, +)
+    let text = session.run("step").text
+    #expect(
+      text.contains("Σ_k o_k ∂E/∂o_k = ") && text.contains(NumberFormat.format(dot, digits: 5)))
+    let delta = try session.value(named: "δ_6")
+    #expect(Self.close(delta, o[0] * ((o[0] - 1) - dot), 1e-12))
+  }
+
   @Test func setInTheMiddleOfAPassSaysItRestarts() {
     var session = Session()
     session.run(["example mazur"])

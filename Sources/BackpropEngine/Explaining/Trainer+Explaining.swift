@@ -119,13 +119,27 @@ extension Trainer {
             digits: digits)
         }
         if phi == .softmax {
+          // δ_j = Σ_k ∂E/∂o_k · ∂o_k/∂net_j with the Jacobian ∂o_k/∂net_j = o_k(δ_kj − o_j),
+          // which sums to o_j (∂E/∂o_j − Σ_k o_k ∂E/∂o_k); the Σ is shown with its value.
+          let outputs = shape.neurons(inLayer: l)
+          var dot = 0.0
+          var terms: [String] = []
+          for k in outputs {
+            let ok = values.output[k - 1]
+            let gk = network.loss.derivative(target: sample.targets[k - first], output: ok)
+            dot += ok * gk
+            terms.append("\(f(ok))·\(f(gk))")
+          }
           return Explanation(
-            symbol: "δ_\(j)", rule: "δ_j = o_j (∂E/∂o_j − Σ_k o_k ∂E/∂o_k)",
+            symbol: "δ_\(j)",
+            rule: "δ_j = Σ_k ∂E/∂o_k · o_k(δ_kj − o_j) = o_j (∂E/∂o_j − Σ_k o_k ∂E/∂o_k)",
             formula: "o_\(j)(∂E/∂o_\(j) − Σ_k o_k ∂E/∂o_k)",
             substituted:
-              "\(f(out))·(\(f(network.loss.derivative(target: t, output: out))) − Σ_k o_k ∂E/∂o_k)",
+              "\(f(out))·(\(f(network.loss.derivative(target: t, output: out))) − \(f(dot)))",
             value: values.delta[j - 1],
-            note: "softmax couples the outputs, so its full Jacobian is used", digits: digits)
+            note:
+              "softmax couples the outputs, so column j of its Jacobian ∂o_k/∂net_j is used (`show jacobian`): Σ_k o_k ∂E/∂o_k = \(Self.abbreviatedSum(terms)) = \(n(dot))",
+            digits: digits)
         }
         let loss = network.loss
         let lossSymbol = loss.derivativeFormula(target: "t_\(j)", output: "o_\(j)")
