@@ -14,7 +14,7 @@ enum PlotPane {
       let plot = SeriesPlot(
         // Online, each E_x is taken just before that sample's own update, so the curve sits a
         // little above mean_E at the epoch's final weights; the title says which it is.
-        title: t.mode == .batch ? "mean E per epoch" : "mean E_x, each before its update",
+        title: t.mode == .batch ? "mean E per epoch" : "mean E_x before update",
         values: t.lossHistory, firstEpoch: 1,
         scale: state.plot.logScale ? .logarithmic : .linear)
       if t.lossHistory.isEmpty {
