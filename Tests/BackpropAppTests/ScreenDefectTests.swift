@@ -55,7 +55,8 @@ import TextGrid
     // Every entry is a whole number, a name or a header word.
     let table = ValuesTable(session: s.session)
     let values = Set(
-      table.neurons.flatMap { [$0.net, $0.output, $0.derivative, $0.delta] }.compactMap { $0 }
+      table.neurons.flatMap { [$0.net, $0.output, $0.derivative, $0.outputGradient, $0.delta] }
+        .compactMap { $0 }
         .map { NumberFormat.format($0, digits: s.session.digits) })
     for token in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
       if let first = token.first, first.isNumber || first == "-", token.contains(".") {

@@ -292,7 +292,7 @@ extension PaneSession {
   /// moment: one redraw can reach tmux in several writes, and a capture between them shows half
   /// a frame. Returns the text of the screen then, or after `timeout` seconds if it never
   /// settles on something new.
-  func settle(changedFrom before: String, timeout: Double = 3) async -> String {
+  func settle(changedFrom before: String, timeout: Double = 5) async -> String {
     let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
     var last = styledCapture()
     while ContinuousClock.now < deadline {
@@ -306,7 +306,7 @@ extension PaneSession {
 
   /// Like `waitForScreen`, but only a whole frame counts: the predicate must hold on two
   /// captures in a row that are the same.
-  func waitForFrame(timeout: Double = 10, _ predicate: (String) -> Bool) async -> String? {
+  func waitForFrame(timeout: Double = 30, _ predicate: (String) -> Bool) async -> String? {
     let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
     var last = ""
     while ContinuousClock.now < deadline {

@@ -317,7 +317,7 @@ final class PaneSession {
   }
 
   /// Polls the visible screen until `predicate` holds (then returns it), for at most 10 s.
-  func waitForScreen(timeout: Double = 10, _ predicate: (String) -> Bool) async -> String? {
+  func waitForScreen(timeout: Double = 30, _ predicate: (String) -> Bool) async -> String? {
     let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
     while ContinuousClock.now < deadline {
       let screen = capture()

@@ -15,7 +15,10 @@ enum PlotPane {
       return BaselinePlots.loss(state, width: width, height: height)
     case .loss:
       let plot = SeriesPlot(
-        title: "mean E per epoch", values: t.lossHistory, firstEpoch: 1,
+        // Online, each E_x is taken just before that sample's own update, so the curve sits a
+        // little above mean_E at the epoch's final weights; the title says which it is.
+        title: t.mode == .batch ? "mean E per epoch" : "mean E_x before update",
+        values: t.lossHistory, firstEpoch: 1,
         scale: state.plot.logScale ? .logarithmic : .linear)
       if t.lossHistory.isEmpty {
         var grid = TextGrid(width: width, height: height)

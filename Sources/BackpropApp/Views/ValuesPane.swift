@@ -2,12 +2,13 @@ import BackpropCommands
 import BackpropEngine
 import TextGrid
 
-/// Per neuron net_j, o_j, φ'(net_j), δ_j; per weight w, ∂E/∂w, Δw. Values not computed in this
-/// pass are blank.
+/// Per neuron net_j, o_j, φ'(net_j), ∂E/∂o_j, δ_j; per weight w, ∂E/∂w (batch mode: and the mean
+/// ∂E/∂w), Δw. Values not computed in this pass are blank.
 ///
 /// A number is never cut. Each column is as wide as its widest entry; when the tables do not fit
 /// side by side they are stacked, and when a table is still too wide its columns are left out in
-/// a fixed order — φ' then net_j for neurons, Δw then ∂E/∂w for weights — and the pane's title
+/// a fixed order — ∂E/∂o, φ' then net_j for neurons, Δw then ∂E/∂w (then the batch mean) for
+/// weights — and the pane's title
 /// names what is hidden (zooming the pane shows everything). Unscrolled, the pane follows the
 /// row the current micro-step works on; the header of the table at the top stays in view.
 enum ValuesPane {
@@ -62,21 +63,40 @@ enum ValuesPane {
     let t = state.session.trainer
     let focus = Highlight(step: t.lastStep.map { ($0, t) })
 
+    // For a softmax output φ' is only the Jacobian's diagonal, and the header says so.
+    let phiHeader = table.hasSoftmaxOutput ? "φ' diag" : "φ'"
     var neurons = Table(
-      headers: ["j", "net_j", "o_j", g.text("φ'"), g.text("δ_j")], cells: [], styles: [],
-      dropOrder: [3, 1])
+      headers: ["j", "net_j", "o_j", g.text(phiHeader), g.text("∂E/∂o"), g.text("δ_j")],
+      cells: [], styles: [], dropOrder: [4, 3, 1])
+    let hidden = hiddenCells(state)
+    // A cell the open question asks for shows "?" until it is answered.
+    let ask = { (cell: Cell, text: String) in hidden.contains(cell) && !text.isEmpty ? "?" : text }
     for r in table.neurons {
-      neurons.cells.append(["\(r.j)", c(r.net), c(r.output), c(r.derivative), c(r.delta)])
+      let entries = [c(r.net), c(r.output), c(r.derivative), c(r.outputGradient), c(r.delta)]
+      neurons.cells.append(
+        ["\(r.j)"]
+          + entries.enumerated().map { k, text in ask(.neuron(j: r.j, column: k + 1), text) })
       let hot = focus.neurons.contains(r.j)
       if hot && neurons.focusRow == nil { neurons.focusRow = neurons.cells.count - 1 }
       neurons.styles.append(hot ? [.bold, .reverse] : (r.layer == 0 ? .dim : .plain))
     }
-    var weights = Table(
-      headers: ["", "w", g.text("∂E/∂w"), g.text("Δw")], cells: [], styles: [], dropOrder: [3, 2])
+    // Batch mode adds the mean gradient the update applies; the last sample's goes first.
+    var weights =
+      table.isBatch
+      ? Table(
+        headers: ["", "w", g.text("∂E/∂w"), g.text("mean ∂E/∂w"), g.text("Δw")], cells: [],
+        styles: [], dropOrder: [4, 2, 3])
+      : Table(
+        headers: ["", "w", g.text("∂E/∂w"), g.text("Δw")], cells: [], styles: [],
+        dropOrder: [3, 2])
     for r in table.weights {
-      weights.cells.append([
-        g.text(r.parameter.name), c(r.value), c(r.gradient), r.frozen ? "frozen" : c(r.change),
-      ])
+      let p = r.parameter
+      let mean =
+        table.isBatch ? [ask(.parameter(p, column: "mean"), r.frozen ? "" : c(r.meanGradient))] : []
+      weights.cells.append(
+        [g.text(p.name), c(r.value), ask(.parameter(p, column: "∂E/∂"), c(r.gradient))] + mean + [
+          r.frozen ? "frozen" : ask(.parameter(p, column: "Δ"), c(r.change))
+        ])
       let hot = focus.parameters.contains(r.parameter)
       if hot && weights.focusRow == nil { weights.focusRow = weights.cells.count - 1 }
       var style: CellStyle = hot ? [.bold, .reverse] : .plain

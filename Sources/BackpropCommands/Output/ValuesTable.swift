@@ -9,6 +9,8 @@ public struct ValuesTable: Sendable {
     public let net: Double?
     public let output: Double?
     public let derivative: Double?
+    /// ∂E/∂o_j (Eq. 5), once the δ_ℓ it sums are known.
+    public let outputGradient: Double?
     public let delta: Double?
   }
 
@@ -16,6 +18,8 @@ public struct ValuesTable: Sendable {
     public let parameter: Parameter
     public let value: Double
     public let gradient: Double?
+    /// Batch mode: the mean of the samples' ∂E_x/∂w so far (nil in the other modes).
+    public let meanGradient: Double?
     public let change: Double?
     public let frozen: Bool
   }
@@ -24,6 +28,10 @@ public struct ValuesTable: Sendable {
   public let weights: [WeightRow]
   public let summary: String
   public let error: Double?
+  /// Batch mode shows the mean gradient the update applies next to the last sample's.
+  public let isBatch: Bool
+  /// For a softmax output φ'(net_j) is only the diagonal of the Jacobian, and the table says so.
+  public let hasSoftmaxOutput: Bool
 
   public init(session: Session) {
     let context = Context(session: session)
@@ -34,13 +42,17 @@ public struct ValuesTable: Sendable {
       for j in shape.neurons(inLayer: l) {
         if l == 0 {
           neurons.append(
-            NeuronRow(j: j, layer: 0, net: nil, output: t.input(j), derivative: nil, delta: nil))
+            NeuronRow(
+              j: j, layer: 0, net: nil, output: t.input(j), derivative: nil, outputGradient: nil,
+              delta: nil))
         } else {
           neurons.append(
             NeuronRow(
               j: j, layer: l, net: context.value(of: .net(j)),
               output: context.value(of: .output(j)),
-              derivative: context.value(of: .derivative(j)), delta: context.value(of: .delta(j))))
+              derivative: context.value(of: .derivative(j)),
+              outputGradient: context.value(of: .outputGradient(j)),
+              delta: context.value(of: .delta(j))))
         }
       }
     }
@@ -49,13 +61,13 @@ public struct ValuesTable: Sendable {
       weights.append(
         WeightRow(
           parameter: p, value: t.network[p], gradient: context.value(of: .gradient(p)),
-          change: context.value(of: .change(p)),
-          frozen: {
-            if case .bias = p { return t.network.biasMode == .frozen }; return false
-          }()))
+          meanGradient: context.isFrozen(p) ? nil : context.value(of: .meanGradient(p)),
+          change: context.value(of: .change(p)), frozen: context.isFrozen(p)))
     }
     self.neurons = neurons
     self.weights = weights
+    isBatch = t.mode == .batch
+    hasSoftmaxOutput = t.network.outputActivation == .softmax
     error = context.value(of: .error)
     summary = Self.summary(t, digits: session.digits)
   }
@@ -83,13 +95,20 @@ public struct ValuesTable: Sendable {
     let width = digits + 7
     var lines = [
       "j".leftPad(4) + "  " + "layer".pad(6)
-        + ["net_j", "o_j", "φ'(net_j)", "δ_j"].map { $0.pad(width) }.joined()
+        + ["net_j", "o_j", "φ'(net_j)", "∂E/∂o_j", "δ_j"].map { $0.pad(width) }.joined()
     ]
     for r in neurons {
       let layer = r.layer == 0 ? "in" : "\(r.layer)"
       lines.append(
         "\(r.j)".leftPad(4) + "  " + layer.pad(6)
-          + [c(r.net), c(r.output), c(r.derivative), c(r.delta)].map { $0.pad(width) }.joined())
+          + [c(r.net), c(r.output), c(r.derivative), c(r.outputGradient), c(r.delta)].map {
+            $0.pad(width)
+          }.joined())
+    }
+    if hasSoftmaxOutput {
+      lines.append(
+        "softmax outputs: φ'(net_j) = o_j(1 − o_j) is the Jacobian's diagonal ∂o_j/∂net_j; `show jacobian` shows all of it"
+      )
     }
     return lines.map { $0.trimmingTrailingSpaces() }
   }
@@ -98,12 +117,12 @@ public struct ValuesTable: Sendable {
     let c = { (x: Double?) in x.map { NumberFormat.format($0, digits: digits) } ?? "" }
     let width = digits + 7
     let nameWidth = max(8, (weights.map { $0.parameter.name.count }.max() ?? 0) + 2)
-    var lines = ["".pad(nameWidth) + ["value", "∂E/∂·", "Δ"].map { $0.pad(width) }.joined()]
+    let headers = ["value", "∂E/∂·"] + (isBatch ? ["mean ∂E/∂·"] : []) + ["Δ"]
+    var lines = ["".pad(nameWidth) + headers.map { $0.pad(width) }.joined()]
     for r in weights {
       let change = r.frozen ? "(frozen)" : c(r.change)
-      lines.append(
-        r.parameter.name.pad(nameWidth)
-          + [c(r.value), c(r.gradient), change].map { $0.pad(width) }.joined())
+      let entries = [c(r.value), c(r.gradient)] + (isBatch ? [c(r.meanGradient)] : []) + [change]
+      lines.append(r.parameter.name.pad(nameWidth) + entries.map { $0.pad(width) }.joined())
     }
     return lines.map { $0.trimmingTrailingSpaces() }
   }

@@ -13,6 +13,12 @@ public enum QuantityName: Hashable, Sendable {
   case derivative(Int)
   case delta(Int)
   case gradient(Parameter)
+  /// ∂E/∂o_j (the article's Eq. 5): Σ_ℓ w_jℓ δ_ℓ for an inner neuron, the loss's derivative for
+  /// an output neuron. Typed `dE/do_3`.
+  case outputGradient(Int)
+  /// Batch mode: (1/k) Σ_x ∂E_x/∂w over the k samples of this epoch so far, the gradient the
+  /// update applies once k = n. Typed `mean_dE/dw_35`.
+  case meanGradient(Parameter)
   case change(Parameter)
   case input(Int)
   case target(Int)
@@ -36,6 +42,8 @@ public enum QuantityName: Hashable, Sendable {
     case .derivative(let j): return "φ'(net_\(j))"
     case .delta(let j): return "δ_\(j)"
     case .gradient(let p): return "∂E/∂\(p.name)"
+    case .outputGradient(let j): return "∂E/∂o_\(j)"
+    case .meanGradient(let p): return "mean_∂E/∂\(p.name)"
     case .change(let p): return "Δ\(p.name)"
     case .input(let i): return "x_\(i)"
     case .target(let j): return "t_\(j)"
@@ -75,6 +83,16 @@ public enum QuantityName: Hashable, Sendable {
     for prefix in ["φ'(net", "phi'(net", "dphi(net"]
     where lower.hasPrefix(prefix) && lower.hasSuffix(")") {
       if let j = single(String(lower.dropFirst(prefix.count).dropLast())) { return .derivative(j) }
+    }
+    for prefix in ["mean_", "mean-", "mean"] where lower.hasPrefix(prefix) {
+      guard case .gradient(let p)? = parse(String(text.dropFirst(prefix.count))) else {
+        return nil
+      }
+      return .meanGradient(p)
+    }
+    for prefix in ["∂e/∂o", "de/do"] where lower.hasPrefix(prefix) {
+      guard let j = single(String(lower.dropFirst(prefix.count))) else { return nil }
+      return .outputGradient(j)
     }
     // Longest prefixes first.
     let gradientPrefixes = ["∂e/∂", "de/d", "grad_", "grad", "g_"]

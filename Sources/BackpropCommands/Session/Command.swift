@@ -197,22 +197,24 @@ public enum Command: String, CaseIterable, Sendable {
     case .show:
       CommandSpec(
         self, aliases: ["values", "ls"],
-        usage: "show [values|neurons|weights|data|network|matrix [L]]",
+        usage: "show [values|neurons|weights|data|network|jacobian|matrix [L]]",
         summary:
           "show the values of every neuron and weight (blank: not computed in this pass yet)",
         details: """
-          Per neuron net, o, φ'(net), δ; per weight w, ∂E/∂w, Δw; and E, η, epoch, sample. \
-          `show matrix L` gives layer L (default: the output layer) in matrix form: W^L (row j, \
-          column i holds w_ij), a^(L−1), z^L = W^L a^(L−1) + b^L, a^L, δ^L = (f^L)′ ∘ \
-          (W^(L+1))ᵀ δ^(L+1) and ∇_{W^L} = δ^L (a^(L−1))ᵀ, the very numbers of the per-neuron table.
+          Per neuron net, o, φ'(net), ∂E/∂o, δ; per weight w, ∂E/∂w (batch mode: and the mean \
+          ∂E/∂w so far), Δw; and E, η, epoch, sample. `show jacobian`: the softmax output's \
+          Jacobian ∂o_k/∂net_j = o_k(δ_kj − o_j), whose diagonal is the φ' column. `show matrix L` \
+          gives layer L (default: the output layer) in matrix form: W^L (row j, column i holds \
+          w_ij), a^(L−1), z^L = W^L a^(L−1) + b^L, a^L, δ^L = (f^L)′ ∘ (W^(L+1))ᵀ δ^(L+1) and \
+          ∇_{W^L} = δ^L (a^(L−1))ᵀ, the very numbers of the per-neuron table.
           """,
         example: "show matrix 1", handler: .session, topic: "looking",
-        keywords: ["values", "neurons", "weights", "data", "network", "matrix"])
+        keywords: ["values", "neurons", "weights", "data", "network", "jacobian", "matrix"])
     case .get:
       CommandSpec(
         self, aliases: ["print", "p"], usage: "get NAME…",
         summary:
-          "print quantities by name: w_35, b_3, net_3, o_5, δ_5, dphi_5, dE/dw_35, dw_35, x_1, t_5, E, eta",
+          "print quantities by name: w_35, b_3, net_3, o_5, δ_5, dphi_5, dE/do_3, dE/dw_35, mean_dE/dw_35, dw_35, x_1, t_5, E, eta",
         details: "", example: "get o_5 δ_5", handler: .session, topic: "looking",
         keywords: ["E", "eta"], completesQuantities: true)
     case .explain:

@@ -18,6 +18,9 @@ extension Context {
     case "neurons": lines += table.neuronLines(digits: digits)
     case "weights": lines += table.weightLines(digits: digits)
     case "data", "samples": lines += listSamples().lines
+    case "jacobian":
+      let jacobian = try softmaxJacobian()
+      return CommandOutput(lines: [table.summary] + jacobian.lines, data: jacobian.data)
     case "network", "net":
       let net = trainer.network
       lines.append("network \(net.shape.description): \(Self.describe(net))")
@@ -36,7 +39,7 @@ extension Context {
     default:
       throw CommandError(
         column: what!.column, message: "unknown table `\(what!.text)`",
-        expected: "values, neurons, weights, data, network or matrix")
+        expected: "values, neurons, weights, data, network, jacobian or matrix")
     }
     var neurons: [JSONValue] = []
     for r in table.neurons {
@@ -44,7 +47,8 @@ extension Context {
         .object([
           ("j", .number(Double(r.j))), ("layer", .number(Double(r.layer))), ("net", json(r.net)),
           ("o", json(r.output)),
-          ("dphi", json(r.derivative)), ("delta", json(r.delta)),
+          ("dphi", json(r.derivative)), ("dE/do", json(r.outputGradient)),
+          ("delta", json(r.delta)),
         ]))
     }
     var weights: [JSONValue] = []
@@ -52,7 +56,7 @@ extension Context {
       weights.append(
         .object([
           ("name", .string(r.parameter.name)), ("value", .number(r.value)),
-          ("gradient", json(r.gradient)),
+          ("gradient", json(r.gradient)), ("meanGradient", json(r.meanGradient)),
           ("change", json(r.change)), ("frozen", .bool(r.frozen)),
         ]))
     }
@@ -93,7 +97,11 @@ extension Context {
         values.append((name.name, .array(v.map(JSONValue.number))))
       default:
         if let v = value(of: name) {
-          lines.append("\(name.name) = \(n(v))")
+          var note = ""
+          if case .gradient(let p) = name, isFrozen(p) {
+            note = " (frozen: \(p.name) is never updated; the gradient exists all the same)"
+          }
+          lines.append("\(name.name) = \(n(v))\(note)")
           values.append((name.name, .number(v)))
         } else {
           lines.append("\(name.name) = (not computed in this pass yet)")
@@ -138,7 +146,11 @@ extension Context {
         step = .output(j)
       case .delta(let j): step = .delta(j)
       case .error: step = .error
+      case .gradient(.bias(let j)) where isFrozen(.bias(j)):
+        return explainFrozenBiasGradient(j)
       case .gradient(let p): step = .gradient(p)
+      case .outputGradient(let j): return explainOutputGradient(j)
+      case .meanGradient(let p): return explainMeanGradient(p)
       case .weight, .bias, .change:
         let p: Parameter
         if case .change(let q) = name { p = q } else { p = name.parameter! }

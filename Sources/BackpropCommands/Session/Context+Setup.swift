@@ -284,6 +284,7 @@ extension Context {
       return numbers[0].1
     }
     let shape = trainer.network.shape
+    let before = trainer.position
     switch name {
     case .weight, .bias:
       let v = try one()
@@ -292,7 +293,7 @@ extension Context {
           column: numbers[0].0.column, message: "\(name.name) must be a finite number")
       }
       trainer.setParameter(name.parameter!, to: v)
-      return CommandOutput(lines: ["\(name.name) = \(n(v))"])
+      return CommandOutput(lines: ["\(name.name) = \(n(v))"] + restartNote(name, from: before))
     case .learningRate:
       let v = try one()
       guard v.isFinite, v >= 0 else {
@@ -315,13 +316,17 @@ extension Context {
       var s = try currentOrNewSample()
       s.inputs[i - 1] = v
       storeCurrentSample(s)
-      return CommandOutput(lines: ["x_\(i) = \(n(v)) (sample \(trainer.position.sample + 1))"])
+      return CommandOutput(
+        lines: ["x_\(i) = \(n(v)) (sample \(trainer.position.sample + 1))"]
+          + restartNote(name, from: before))
     case .target(let j):
       let v = try one()
       var s = try currentOrNewSample()
       s.targets[j - shape.firstNeuron[shape.outputLayer]] = v
       storeCurrentSample(s)
-      return CommandOutput(lines: ["t_\(j) = \(n(v)) (sample \(trainer.position.sample + 1))"])
+      return CommandOutput(
+        lines: ["t_\(j) = \(n(v)) (sample \(trainer.position.sample + 1))"]
+          + restartNote(name, from: before))
     case .inputs, .targets:
       let expected = name == .inputs ? shape.inputCount : shape.outputCount
       guard numbers.count == expected else {
@@ -334,14 +339,27 @@ extension Context {
       var s = try currentOrNewSample()
       if name == .inputs { s.inputs = numbers.map(\.1) } else { s.targets = numbers.map(\.1) }
       storeCurrentSample(s)
-      return CommandOutput(lines: [
-        "\(name.name) = \(list(numbers.map(\.1))) (sample \(trainer.position.sample + 1))"
-      ])
+      return CommandOutput(
+        lines: [
+          "\(name.name) = \(list(numbers.map(\.1))) (sample \(trainer.position.sample + 1))"
+        ] + restartNote(name, from: before))
     default:
       throw CommandError(
         column: nameToken.column, message: "\(name.name) is computed, not set",
         expected: "a weight, bias, input, target, eta or digits")
     }
+  }
+
+  /// Says so when `set` moved training back: the values already computed used the old number,
+  /// so the pass (in batch mode, the epoch) starts over rather than mixing old and new.
+  func restartNote(_ name: QuantityName, from before: Position) -> [String] {
+    let now = trainer.position
+    guard now != before else { return [] }
+    let start = "sample \(now.sample + 1), forward"
+    if trainer.mode == .batch {
+      return ["epoch restarted (\(start)): its gradient sums used the old \(name.name)"]
+    }
+    return ["pass restarted (\(start)): its values used the old \(name.name)"]
   }
 
   private func currentOrNewSample() throws(CommandError) -> Sample {

@@ -28,7 +28,12 @@ extension Context {
         lastHeader = header
       }
       lines.append(e.line)
-      if let note = e.note, case .output = s { lines.append("    " + note) }
+      if let note = e.note {
+        switch s {
+        case .output, .delta: lines.append("    " + note)
+        default: break
+        }
+      }
       if count <= Self.shownHead {
         head += lines
         explanations.append(e.json)

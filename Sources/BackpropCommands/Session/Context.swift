@@ -138,6 +138,21 @@ struct Context {
             "there is no weight \(Parameter.weight(from: i, to: j).name): neuron \(i) does not feed neuron \(j)",
           expected: hint ?? "a weight between neighbouring layers of \(shape.description)")
       }
+    case .meanGradient(let p):
+      try validate(.gradient(p), column: column)
+      guard trainer.mode == .batch else {
+        throw CommandError(
+          column: column,
+          message:
+            "\(name.name) exists in batch mode only (online updates use each sample's own gradient)",
+          expected: "`mode batch`, or \(QuantityName.gradient(p).name)")
+      }
+      guard !isFrozen(p) else {
+        throw CommandError(
+          column: column, message: "\(p.name) is frozen, so no mean gradient is accumulated for it",
+          expected: "\(QuantityName.gradient(p).name), which is δ_j for a bias")
+      }
+    case .outputGradient(let j): try neuron(j, nonInput: true)
     case .bias(let j), .gradient(.bias(let j)), .change(.bias(let j)):
       try neuron(j, nonInput: true)
       if !trainer.network.hasBiases {
@@ -179,11 +194,23 @@ struct Context {
       return computed(.output(j)) ? t.values.output[j - 1] : nil
     case .derivative(let j): return computed(.output(j)) ? t.values.derivative[j - 1] : nil
     case .delta(let j): return computed(.delta(j)) ? t.values.delta[j - 1] : nil
+    case .gradient(.bias(let j)) where t.network.biasMode == .frozen:
+      // A frozen bias is never updated, but ∂E/∂b_j = δ_j exists all the same.
+      return computed(.delta(j)) ? t.values.delta[j - 1] : nil
     case .gradient(let p):
       guard computed(.gradient(p)) else { return nil }
       switch p {
       case .weight(let i, let j): return t.values.weightGradient[shape.weightIndex(from: i, to: j)!]
       case .bias(let j): return t.values.biasGradient[j - 1]
+      }
+    case .outputGradient(let j):
+      return t.isOutputGradientComputed(j) ? t.outputGradient(j) : nil
+    case .meanGradient(let p):
+      guard t.mode == .batch, let k = meanGradientCount(p), k > 0 else { return nil }
+      switch p {
+      case .weight(let i, let j):
+        return t.values.weightGradientSum[shape.weightIndex(from: i, to: j)!] / Double(k)
+      case .bias(let j): return t.values.biasGradientSum[j - 1] / Double(k)
       }
     case .change(let p):
       guard computed(.gradient(p)), t.mode.updatesPerSample || t.position.phase == .update else {
@@ -201,6 +228,19 @@ struct Context {
     case .digits: return Double(digits)
     case .inputs, .targets: return nil
     }
+  }
+
+  /// Batch mode: how many samples' ∂E_x/∂p are in this epoch's sum so far.
+  func meanGradientCount(_ p: Parameter) -> Int? {
+    let t = trainer
+    guard t.mode == .batch, !t.samples.isEmpty else { return nil }
+    return t.position.sample + (t.isComputed(.gradient(p)) ? 1 : 0)
+  }
+
+  /// Whether a bias exists but the update never changes it.
+  func isFrozen(_ p: Parameter) -> Bool {
+    if case .bias = p { return trainer.network.biasMode == .frozen }
+    return false
   }
 
   /// Parses a word as a quantity name of this network.

@@ -41,14 +41,19 @@ extension Trainer {
       let phi = network.activations[l]
       let net = values.net[j - 1]
       let out = values.output[j - 1]
+      // For softmax φ' is only the diagonal of the Jacobian ∂o_k/∂net_j = o_k(δ_kj − o_j).
+      let derivativeName = phi == .softmax ? "∂o_\(j)/∂net_\(j)" : "φ'(net_\(j))"
       var derivativeParts = [
-        "φ'(net_\(j))", phi.derivativeFormula(net: "net_\(j)", output: "o_\(j)"),
+        derivativeName, phi.derivativeFormula(net: "net_\(j)", output: "o_\(j)"),
         derivativeNumbers(phi, net: net, output: out, digits: digits), n(values.derivative[j - 1]),
       ]
       derivativeParts = derivativeParts.enumerated().filter { k, part in
         k == 0 || part != derivativeParts[k - 1]
       }.map(\.1)
-      let derivativeNote = derivativeParts.joined(separator: " = ")
+      var derivativeNote = derivativeParts.joined(separator: " = ")
+      if phi == .softmax {
+        derivativeNote += " (the Jacobian's diagonal; `show jacobian` shows all of it)"
+      }
       let substituted: String
       if phi == .softmax {
         let first = shape.firstNeuron[l]
@@ -114,13 +119,27 @@ extension Trainer {
             digits: digits)
         }
         if phi == .softmax {
+          // δ_j = Σ_k ∂E/∂o_k · ∂o_k/∂net_j with the Jacobian ∂o_k/∂net_j = o_k(δ_kj − o_j),
+          // which sums to o_j (∂E/∂o_j − Σ_k o_k ∂E/∂o_k); the Σ is shown with its value.
+          let outputs = shape.neurons(inLayer: l)
+          var dot = 0.0
+          var terms: [String] = []
+          for k in outputs {
+            let ok = values.output[k - 1]
+            let gk = network.loss.derivative(target: sample.targets[k - first], output: ok)
+            dot += ok * gk
+            terms.append("\(f(ok))·\(f(gk))")
+          }
           return Explanation(
-            symbol: "δ_\(j)", rule: "δ_j = o_j (∂E/∂o_j − Σ_k o_k ∂E/∂o_k)",
+            symbol: "δ_\(j)",
+            rule: "δ_j = Σ_k ∂E/∂o_k · o_k(δ_kj − o_j) = o_j (∂E/∂o_j − Σ_k o_k ∂E/∂o_k)",
             formula: "o_\(j)(∂E/∂o_\(j) − Σ_k o_k ∂E/∂o_k)",
             substituted:
-              "\(f(out))·(\(f(network.loss.derivative(target: t, output: out))) − Σ_k o_k ∂E/∂o_k)",
+              "\(f(out))·(\(f(network.loss.derivative(target: t, output: out))) − \(f(dot)))",
             value: values.delta[j - 1],
-            note: "softmax couples the outputs, so its full Jacobian is used", digits: digits)
+            note:
+              "softmax couples the outputs, so column j of its Jacobian ∂o_k/∂net_j is used (`show jacobian`): Σ_k o_k ∂E/∂o_k = \(Self.abbreviatedSum(terms)) = \(n(dot))",
+            digits: digits)
         }
         let loss = network.loss
         let lossSymbol = loss.derivativeFormula(target: "t_\(j)", output: "o_\(j)")
@@ -128,21 +147,26 @@ extension Trainer {
         return Explanation(
           symbol: "δ_\(j)", rule: "δ_j = ∂E/∂o_j · φ'(net_j)",
           formula: "\(lossSymbol)·\(phiSymbol)",
-          substituted: "\(lossNumbers)·\(phiNumbers)", value: values.delta[j - 1], note: nil,
-          digits: digits)
+          substituted: "\(lossNumbers)·\(phiNumbers)", value: values.delta[j - 1],
+          note: "∂E/∂o_\(j) = \(lossSymbol) = \(n(outputGradient(j)))", digits: digits)
       }
       var symbols: [String] = []
       var numbers: [String] = []
       for ell in shape.neurons(inLayer: l + 1) {
         let w = Parameter.weight(from: j, to: ell)
         symbols.append("\(w.name) δ_\(ell)")
-        numbers.append("\(f(network[w]))·\(f(values.delta[ell - 1]))")
+        numbers.append("\(f(weightUsedByDelta(from: j, to: ell)))·\(f(values.delta[ell - 1]))")
       }
+      // The intermediate quantity of the article's Eq. 5, so it can be read before δ_j.
+      let sumSymbols = Self.abbreviatedSum(symbols)
+      let sumNumbers = Self.abbreviatedSum(numbers)
+      let outputGradientNote =
+        "∂E/∂o_\(j) = Σ_ℓ w_\(j)ℓ δ_ℓ = \(sumSymbols) = \(sumNumbers) = \(n(outputGradient(j)))"
       return Explanation(
-        symbol: "δ_\(j)", rule: "δ_j = (Σ_ℓ w_jℓ δ_ℓ) φ'(net_j)",
-        formula: "(\(Self.abbreviatedSum(symbols)))·\(phiSymbol)",
-        substituted: "(\(Self.abbreviatedSum(numbers)))·\(phiNumbers)", value: values.delta[j - 1],
-        note: nil, digits: digits)
+        symbol: "δ_\(j)", rule: "δ_j = (Σ_ℓ w_jℓ δ_ℓ) φ'(net_j) = ∂E/∂o_j · φ'(net_j)",
+        formula: "(\(sumSymbols))·\(phiSymbol)",
+        substituted: "(\(sumNumbers))·\(phiNumbers)", value: values.delta[j - 1],
+        note: outputGradientNote, digits: digits)
 
     case .gradient(let p):
       let batchNote = { (k: Double) in
@@ -173,15 +197,19 @@ extension Trainer {
         before = isComputed(step) ? values.biasesBeforeUpdate[j - 1] : network[p]
       }
       let g = appliedGradient(p)
-      let gradientSymbol =
-        mode == .batch ? "(1/\(samples.count))Σ_x ∂E_x/∂\(p.name)" : "∂E/∂\(p.name)"
+      // Batch mode applies the mean gradient, named as `get mean_dE/dw_35` names it.
+      let gradientSymbol = mode == .batch ? "mean_∂E/∂\(p.name)" : "∂E/∂\(p.name)"
+      let meanNote =
+        mode == .batch
+        ? ", mean_∂E/∂\(p.name) = (1/\(samples.count))Σ_x ∂E_x/∂\(p.name) = \(n(g))" : ""
       let general =
         p.name.hasPrefix("b") ? "b_j ← b_j − η ∂E/∂b_j" : "w_ij ← w_ij + Δw_ij, Δw_ij = −η ∂E/∂w_ij"
       return Explanation(
         symbol: p.name, rule: general, formula: "\(p.name) − η \(gradientSymbol)",
         substituted: "\(n(before)) − \(f(learningRate))·\(f(g))",
         value: isComputed(step) ? network[p] : before - learningRate * g,
-        note: "Δ\(p.name) = −η \(gradientSymbol) = \(n(-learningRate * g))", digits: digits)
+        note: "Δ\(p.name) = −η \(gradientSymbol) = \(n(-learningRate * g))\(meanNote)",
+        digits: digits)
     }
   }
 
@@ -207,7 +235,7 @@ extension Trainer {
   }
 
   /// A sum written out, with the middle elided when it has more than six terms.
-  static func abbreviatedSum(_ terms: [String]) -> String {
+  public static func abbreviatedSum(_ terms: [String]) -> String {
     if terms.count <= 6 { return terms.joined(separator: " + ") }
     return terms.prefix(3).joined(separator: " + ") + " + … + "
       + terms.suffix(2).joined(separator: " + ")

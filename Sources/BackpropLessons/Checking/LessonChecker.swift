@@ -80,8 +80,13 @@ public enum LessonChecker {
     var stack = [first]
     var steps = 0
     var covered: Set<Int> = []
+    var lint = ProseNumberLint()
+    lint.learn(lesson)
     exploring: while var path = stack.popLast() {
       walking: while true {
+        // What the engine printed and holds on this page, for the prose-number lint.
+        lint.learn(path.host.session)
+        for line in path.runner.lines where line.kind == .output { lint.learn(printed: line.text) }
         steps += 1
         if steps > stepLimit {
           add(
@@ -139,6 +144,7 @@ public enum LessonChecker {
       covered.formUnion(path.runner.seenPages)
       path.runner.problems.forEach(add)
     }
+    lint.diagnostics(for: lesson).forEach(add)
     for (index, page) in lesson.pages.enumerated()
     where !covered.contains(index) && !reached.contains(index) {
       add(

@@ -15,6 +15,9 @@ public struct Lesson: Equatable, Sendable {
   public var pages: [LessonPage]
   /// Label → index of the page it starts.
   public var labels: [String: Int]
+  /// Numbers the prose quotes as illustrations, not engine values (`@illustrative`), exempt from
+  /// the prose-number lint, as written.
+  public var illustrative: Set<String> = []
 
   public init(
     title: String, section: String, file: String, directory: String, pages: [LessonPage],

@@ -22,6 +22,8 @@ struct LessonBuilder {
   var lastLine = 0
   /// Header lines seen, even ones with errors (so a bad `@title` is not also "missing").
   var headerLines: Set<String> = []
+  /// Numbers listed by `@illustrative`.
+  var illustrative: Set<String> = []
 
   init(file: String) {
     self.file = file
@@ -198,6 +200,25 @@ struct LessonBuilder {
       if pageLine == nil { pageLine = n }
     case "answer": readAnswer(line, rest: rest, column: column)
     case "tolerance": readTolerance(line, from: k, column: column)
+    case "illustrative":
+      // Numbers the prose quotes that are not engine values; the prose-number lint skips them.
+      let words = rest.text.split(separator: " ").map(String.init)
+      guard !words.isEmpty else {
+        error(
+          n, rest.column,
+          "missing the numbers of @illustrative (expected e.g. `@illustrative 0.5 0.25`)")
+        return
+      }
+      for word in words {
+        guard ProseNumberLint.numbers(in: word).map(\.text) == [word] else {
+          error(
+            n, rest.column,
+            "`\(word)` is not a decimal number (expected the numbers as the prose writes them, e.g. 0.38 or 1.5·10⁻⁷)"
+          )
+          return
+        }
+        illustrative.insert(word)
+      }
     case "hint", "right", "wrong":
       guard !rest.text.isEmpty else {
         error(n, rest.column, "missing the text of @\(directive)")
@@ -319,9 +340,11 @@ struct LessonBuilder {
       let sorted = diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
       throw LessonParseFailure(diagnostics: sorted)
     }
-    return Lesson(
+    var lesson = Lesson(
       title: title!.text, section: section!.text, file: file, directory: directory, pages: pages,
       labels: labels)
+    lesson.illustrative = illustrative
+    return lesson
   }
 
   /// Pages that nothing can lead to, and pages that show nothing and jump in a circle (which

@@ -11,7 +11,7 @@ public enum LessonParser {
   /// Every directive, for messages and the documentation.
   public static let directives = [
     "title", "section", "pause", "label", "goto", "assert", "question", "answer", "tolerance",
-    "hint", "right", "wrong", "on-wrong", "end",
+    "hint", "right", "wrong", "on-wrong", "end", "illustrative",
   ]
 
   /// Parses lesson text. `file` names the lesson in diagnostics; `directory` is where its

@@ -82,7 +82,17 @@ extension LessonRunner {
       resolve(open, rightFirstTime: open.wrongTries == 0, option: option, typed: text, host: &host)
     case .wrong:
       open.wrongTries += 1
-      lines.append(LessonLine(.wrong, open.question.wrong ?? "Not quite."))
+      if hasWrongSign(text, open) {
+        // The most common slip with δ: the right size with the sign turned over.
+        lines.append(
+          LessonLine(
+            .wrong,
+            "The size is right but the sign is wrong: check which way round the difference goes (o − t or t − o) and the sign of each factor."
+          ))
+        if let wrong = open.question.wrong { lines.append(LessonLine(.wrong, wrong)) }
+      } else {
+        lines.append(LessonLine(.wrong, open.question.wrong ?? "Not quite."))
+      }
       if open.hintsShown < open.question.hints.count {
         lines.append(LessonLine(.hint, open.question.hints[open.hintsShown]))
         open.hintsShown += 1
@@ -92,6 +102,17 @@ extension LessonRunner {
         resolve(open, rightFirstTime: false, option: nil, typed: nil, host: &host)
       }
     }
+  }
+
+  /// Whether a wrong numeric answer would be right with its sign turned over.
+  func hasWrongSign(_ text: String, _ open: OpenQuestion) -> Bool {
+    guard case .number(let answer) = open.question.kind, let expected = open.expected,
+      expected != 0,
+      let given = NumberParser.parse(text)
+        ?? NumberParser.parse(text.replacingOccurrences(of: ",", with: ".")),
+      given != 0
+    else { return false }
+    return answer.tolerance.accepts(-given, expected)
   }
 
   func judge(_ text: String, _ open: OpenQuestion) -> Verdict {

@@ -1,0 +1,80 @@
+import BackpropCommands
+import BackpropEngine
+import BackpropLessons
+import Foundation
+import Testing
+
+@testable import BackpropApp
+
+/// While a lesson question waits, the values table does not show what it asks the student to
+/// predict; once it is answered, the numbers come back.
+@Suite struct HiddenAnswerTests {
+  static func state(_ lesson: String, name: String) throws -> AppState {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "backprop-hidden-\(getpid())-\(name)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    try lesson.write(
+      to: dir.appendingPathComponent("01-hidden.lesson"), atomically: true, encoding: .utf8)
+    var state = AppState(width: 200, height: 60, startScreen: true)
+    state.lessons = LessonState.load(lessonsDirectory: dir.path, progressEnabled: false)
+    App.submit("lesson 1", &state)
+    return state
+  }
+
+  /// The values table's entries for `name` (a neuron number or a parameter), as shown: from the
+  /// name to the next table or the end of the line.
+  static func row(_ s: AppState, _ name: String) -> String? {
+    for line in paneText(s, .values) {
+      if name.first!.isNumber {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix(name + " ") { return String(trimmed.prefix(60)) }
+      } else if let r = line.range(of: name + " ") {
+        return String(line[r.lowerBound...])
+      }
+    }
+    return nil
+  }
+
+  @Test func aWeightAfterTheUpdateHidesItsChange() throws {
+    var s = try Self.state(
+      """
+      @title Hidden
+      @section Derivation
+      > example mazur
+      > backward
+      @question
+      w_35 is 0.4 now. What will it be after the update?
+      @answer 0.35891648
+      @end
+      The numbers are back.
+      @pause
+      The last page.
+      """, name: "weight")
+    #expect(s.lessons.isWaitingForTypedAnswer)
+    let change = NumberFormat.format(-0.5 * 0.082167040564, digits: 5)
+    let hidden = try #require(Self.row(s, "w_35"))
+    #expect(!hidden.contains(change) && hidden.contains("?"))
+    // Other weights keep their Δw.
+    #expect(Self.row(s, "w_45")?.contains("?") == false)
+    App.submit("0.35892", &s)
+    #expect(!s.lessons.isWaitingForTypedAnswer)
+    #expect(Self.row(s, "w_35")?.contains(change) == true)
+  }
+
+  @Test func aNamedAnswerHidesItsCell() throws {
+    let s = try Self.state(
+      """
+      @title Hidden
+      @section Derivation
+      > example mazur
+      > step 15
+      @question
+      What is ∂E/∂o_3?
+      @answer 0.036350 = dE/do_3
+      @end
+      """, name: "named")
+    let row3 = try #require(Self.row(s, "3"))
+    #expect(row3.contains("?") && !row3.contains("0.036350"))
+    #expect(Self.row(s, "5")?.contains("0.13850") == true)
+  }
+}
