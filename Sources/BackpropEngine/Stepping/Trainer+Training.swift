@@ -62,7 +62,6 @@ extension Trainer {
     var savedBiases = biases
     var blockLosses: [Double] = []
     blockLosses.reserveCapacity(min(epochs, blockEpochs))
-    var blockTrail: [[Double]] = []
     var diverged: (quantity: String, value: Double, sample: Int)?
     var epochsDone = 0
 
@@ -95,7 +94,7 @@ extension Trainer {
                       kernel.accumulate(weightSums: gw, biasSums: gb)
                     } else {
                       kernel.updateOnline(weights: w, biases: b, eta: eta, trainBiases: trainBiases)
-                      if keepTrail && countTrailUpdate() { blockTrail.append(Array(wb)) }
+                      if keepTrail && countTrailUpdate() { keepTrailPoint(wb) }
                       if careful, let bad = Self.firstNonFinite(wb, bb, shape: network.shape) {
                         return (errorSum, (bad.0, bad.1, s))
                       }
@@ -111,7 +110,7 @@ extension Trainer {
                       if trainBiases && k >= inCount { bb[k] = bb[k] - eta * (gbb[k] / n) }
                       gbb[k] = 0
                     }
-                    if keepTrail && countTrailUpdate() { blockTrail.append(Array(wb)) }
+                    if keepTrail && countTrailUpdate() { keepTrailPoint(wb) }
                     if careful, let bad = Self.firstNonFinite(wb, bb, shape: network.shape) {
                       return (errorSum, (bad.0, bad.1, sampleCount - 1))
                     }
@@ -122,11 +121,10 @@ extension Trainer {
                 var left = epochs
                 while left > 0 && diverged == nil {
                   let count = min(left, blockEpochs)
-                  let stride = (trailStride, trailPending)
+                  let savedTrail = (trail, trailStride, trailPending)
                   _ = savedWeights.withUnsafeMutableBufferPointer { $0.update(fromContentsOf: wb) }
                   _ = savedBiases.withUnsafeMutableBufferPointer { $0.update(fromContentsOf: bb) }
                   blockLosses.removeAll(keepingCapacity: true)
-                  blockTrail.removeAll(keepingCapacity: true)
                   var finite = true
                   for _ in 0..<count {
                     let loss = epoch(careful: false).loss
@@ -137,9 +135,8 @@ extension Trainer {
                     // Replay the block from its start, checking every sample.
                     _ = wb.update(fromContentsOf: savedWeights)
                     _ = bb.update(fromContentsOf: savedBiases)
-                    (trailStride, trailPending) = stride
+                    (trail, trailStride, trailPending) = savedTrail
                     blockLosses.removeAll(keepingCapacity: true)
-                    blockTrail.removeAll(keepingCapacity: true)
                     for k in 0..<gwb.count { gwb[k] = 0 }
                     for k in 0..<gbb.count { gbb[k] = 0 }
                     for _ in 0..<count {
@@ -153,10 +150,6 @@ extension Trainer {
                   }
                   for loss in blockLosses { losses.append(loss) }
                   epochsDone += blockLosses.count
-                  for point in blockTrail {
-                    trail.append(point)
-                    thinTrailIfFull()
-                  }
                   left -= count
                 }
               }
@@ -177,6 +170,11 @@ extension Trainer {
     } else {
       position = .start
     }
+  }
+
+  private mutating func keepTrailPoint(_ weights: UnsafeMutableBufferPointer<Double>) {
+    trail.append(Array(weights))
+    thinTrailIfFull()
   }
 
   /// The first weight or bias that is NaN or ±∞, with its name.
