@@ -99,7 +99,8 @@ struct Run: ParsableCommand {
     var state = AppState(startScreen: false)
     state.glyphs = ascii ? .ascii : .unicode
     // Lessons can be opened with `lesson N`; headless runs do not touch saved progress.
-    state.lessons = LessonState.load(lessonsDirectory: lessons, progressEnabled: false)
+    state.lessons = LessonState.load(
+      lessonsDirectory: lessons, progressEnabled: false, parsing: false)
     var runner = HeadlessRunner(state: state, json: json, source: script ?? "<stdin>")
     var lines: [String] = []
     if let script {
@@ -138,7 +139,8 @@ struct Run: ParsableCommand {
   func runInterface() throws {
     var state = AppState()
     state.isInteractive = true
-    state.lessons = LessonState.load(lessonsDirectory: lessons, progressEnabled: !noProgress)
+    state.lessons = LessonState.load(
+      lessonsDirectory: lessons, progressEnabled: !noProgress, parsing: false)
     if let lesson {
       state.lessons.now = Date()
       let effect = App.submit("\(Command.lesson.rawValue) \(lesson)", &state).effect

@@ -22,6 +22,8 @@ extension App {
       case .success(let output): result = AppCommands.sessionSuccess(line, output)
       case .failure(let error): result = AppCommands.failure(error, line: line)
       }
+    case .openLesson(let fileName, let line):
+      result = LessonController.opened(fileName, outcome, line: line, &state)
     case .lessonSave(let request):
       guard case .failure(let failure) = outcome else { return result }
       result = AppCommands.failure(request.error(failure), line: "save \(request.name)")

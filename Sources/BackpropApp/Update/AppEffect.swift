@@ -64,6 +64,8 @@ public struct FileTask: Equatable, Sendable {
     /// A `save` run by a lesson, whose line the lesson showed at once (a page cannot wait for
     /// the disk); a failed write is reported afterwards as an error line.
     case lessonSave(FileRequest)
+    /// Reading a lesson file to open it, typed as `line`; it opens once the file is read.
+    case openLesson(fileName: String, line: String)
   }
 
   public var operation: FileOperation

@@ -102,8 +102,12 @@ public struct LessonLibrary: Equatable, Sendable {
 
   // MARK: - Reading the course
 
-  /// Lists and parses every `*.lesson` file in `directory`.
-  public static func load(directory: String) throws(LoadError) -> LessonLibrary {
+  /// Lists every `*.lesson` file in `directory`. With `parsing`, each is parsed too (for
+  /// `lesson list` with its errors); without, only its `@title` and `@section` lines are read,
+  /// which is all the menu needs, and start-up stays fast: a lesson is parsed when it is opened.
+  public static func load(directory: String, parsing: Bool = true) throws(LoadError)
+    -> LessonLibrary
+  {
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -112,20 +116,47 @@ public struct LessonLibrary: Equatable, Sendable {
         message: "cannot list the lessons in \(directory): no such folder, or it cannot be read")
     }
     let folder = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+    let absoluteFolder = LessonSource.absolutePath(folder)
     let entries = lessonFiles(names).map { name -> LessonEntry in
       let path = folder + "/" + name
+      var entry = LessonEntry(
+        number: number(of: name), fileName: name, path: path, title: name, section: "",
+        diagnostics: [])
+      entry.folder = absoluteFolder
       do throws(LessonParseFailure) {
-        let lesson = try Lesson.load(path: path)
-        return LessonEntry(
-          number: number(of: name), fileName: name, path: path, title: lesson.title,
-          section: lesson.section, diagnostics: [], lesson: lesson)
+        if parsing {
+          let lesson = try Lesson.load(path: path)
+          entry.title = lesson.title
+          entry.section = lesson.section
+          entry.lesson = lesson
+        } else {
+          let heading = headings(of: try LessonSource.read(path: path))
+          entry.title = heading.title ?? name
+          entry.section = heading.section ?? ""
+        }
       } catch {
-        return LessonEntry(
-          number: number(of: name), fileName: name, path: path, title: name, section: "",
-          diagnostics: error.diagnostics)
+        entry.diagnostics = error.diagnostics
       }
+      return entry
     }
     return LessonLibrary(directory: directory, entries: entries)
+  }
+
+  /// The `@title` and `@section` of lesson text, read from their directive lines alone.
+  static func headings(of text: String) -> (title: String?, section: String?) {
+    var title: String?
+    var section: String?
+    for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+      let trimmed = line.drop { $0 == " " || $0 == "\t" }
+      guard trimmed.hasPrefix("@") else { continue }
+      if title == nil, trimmed.hasPrefix("@title ") {
+        title = trimmed.dropFirst(7).trimmingCharacters(in: .whitespaces)
+      } else if section == nil, trimmed.hasPrefix("@section ") {
+        section = trimmed.dropFirst(9).trimmingCharacters(in: .whitespaces)
+      }
+      if title != nil && section != nil { break }
+    }
+    return (title, section)
   }
 
   /// The `.lesson` names among `names`, numbered ones first in numeric order, then the rest by name.
