@@ -72,16 +72,9 @@ public enum Terminal {
     }
   }
 
-  /// The glyph set that the current locale supports: Unicode if the locale (after falling back to
-  /// C.UTF-8 when the user's locale is not UTF-8) encodes UTF-8, else ASCII.
-  ///
-  /// Sets the process locale on first use, which ncurses needs before `newterm` to read and draw
-  /// multibyte characters; headless callers use it so their output matches the interactive one.
-  public static func preferredGlyphs() -> GlyphSet {
-    localeSupportsUTF8 ? .unicode : .ascii
-  }
-
-  /// Evaluated once (a `static let` is initialised exactly once, thread-safely).
+  /// Whether the locale (after falling back to C.UTF-8 when the user's is not UTF-8) encodes
+  /// UTF-8. Sets the process locale on first use, which ncurses needs before `newterm` to read
+  /// and draw multibyte characters. Evaluated once (a `static let` is initialised exactly once, thread-safely).
   private static let localeSupportsUTF8: Bool = {
     setlocale(LC_ALL, "")
     if codesetIsUTF8() { return true }

@@ -27,9 +27,13 @@ enum TrainBench {
     let wallSeconds = Measure.now() - wall
     let steps = epochs * setup.samples.count
     let layers = sizes.map(String.init).joined(separator: ",")
-    print("layers=\(layers) epochs=\(epochs) samples=\(setup.samples.count) init=\(reference ? "ref" : "seeded")")
+    print(
+      "layers=\(layers) epochs=\(epochs) samples=\(setup.samples.count) init=\(reference ? "ref" : "seeded")"
+    )
     print(String(format: "loss_last_epoch=%.10g", trainer.lossHistory.last ?? .nan))
-    print(String(format: "loss=%.10g (mean E after training)", trainer.network.meanError(on: setup.samples)))
+    print(
+      String(
+        format: "loss=%.10g (mean E after training)", trainer.network.meanError(on: setup.samples)))
     print(
       String(
         format: "sample_steps=%d seconds=%.6f cpu_seconds=%.6f sample_steps_per_s=%.0f", steps,
@@ -78,7 +82,8 @@ enum TrainBench {
       if done >= report || done == epochs {
         print(
           String(
-            format: "after %11d epochs: resident %.1f MiB, peak %.1f MiB, trail %d points, loss points %d",
+            format:
+              "after %11d epochs: resident %.1f MiB, peak %.1f MiB, trail %d points, loss points %d",
             done, Measure.residentMiB(), Measure.peakMiB(), trainer.trail.count,
             trainer.lossHistory.count))
         report += max(1, epochs / 5)

@@ -86,7 +86,8 @@ do {
   if !ran {
     if !arguments.isEmpty { fail("unknown flags \(arguments.joined(separator: " "))") }
     for s in [[2, 2, 1], [2, 16, 16, 1], [2, 64, 64, 1]] {
-      try TrainBench.run(sizes: s, epochs: TrainBench.defaultEpochs(s) / 4, reference: true, samples: 1000)
+      try TrainBench.run(
+        sizes: s, epochs: TrainBench.defaultEpochs(s) / 4, reference: true, samples: 1000)
     }
     FrameBench.run()
   }

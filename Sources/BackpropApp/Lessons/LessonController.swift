@@ -122,7 +122,8 @@ enum LessonController {
     _ fileName: String, _ outcome: Result<Data, FileError>, line: String, _ state: inout AppState
   ) -> LineResult {
     guard let k = state.lessons.entries.firstIndex(where: { $0.fileName == fileName }) else {
-      return AppCommands.failure(CommandError(column: 1, message: "no lesson `\(fileName)`"), line: line)
+      return AppCommands.failure(
+        CommandError(column: 1, message: "no lesson `\(fileName)`"), line: line)
     }
     let entry = state.lessons.entries[k]
     let lesson: Lesson
