@@ -65,4 +65,21 @@ import Testing
     #expect(again.isError)
     #expect(again.effect == .none)
   }
+
+  /// Enter on the menu asks for the file too, and the lesson opens once the edge has read it.
+  @Test func enterOnTheMenuOpensThroughTheEffect() throws {
+    let dir = try Self.course("menu", ["01-test.lesson": LessonScreenTests.lessonText])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var state = AppState(width: 100, height: 30, startScreen: true)
+    state.lessons = LessonState.load(
+      lessonsDirectory: dir.path, progressEnabled: false, parsing: false)
+    let effect = App.update(&state, .key(.enter))
+    guard case .file = effect else {
+      Issue.record("expected a file effect, got \(effect)")
+      return
+    }
+    _ = EffectRunner().settle(effect, &state)
+    #expect(state.screen == .lesson)
+    #expect(state.lessons.activeTitle == "A forward pass, one neuron at a time")
+  }
 }

@@ -11,8 +11,12 @@ enum PlotPane {
     case .surface: return surface(state, width: width, height: height)
     case .parabola: return parabola(state, width: width, height: height)
     case .loss:
+      // Past `LossHistory.bucketLimit` epochs each point is the mean of k epochs, and the x axis
+      // counts in units of k.
+      let k = t.losses.epochsPerBucket
       let plot = SeriesPlot(
-        title: "mean E per epoch", values: t.lossHistory, firstEpoch: 1,
+        title: k == 1 ? "mean E per epoch" : "mean E per \(k) epochs",
+        xLabel: k == 1 ? "epoch" : "epoch/\(k)", values: t.lossHistory, firstEpoch: 1,
         scale: state.plot.logScale ? .logarithmic : .linear)
       if t.lossHistory.isEmpty {
         var grid = TextGrid(width: width, height: height)
