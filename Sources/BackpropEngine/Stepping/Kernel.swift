@@ -20,6 +20,12 @@ struct Kernel {
   let outputCount: Int
   let inputCount: Int
 
+  /// The layer sizes, `firstOffset` and `weightOffset` again, as raw pointers: the loops read
+  /// them once per layer, and a pointer read needs no bounds check or reference count.
+  let size: UnsafeMutablePointer<Int>
+  let first: UnsafeMutablePointer<Int>
+  let rowStart: UnsafeMutablePointer<Int>
+
   // Scratch, by neuron j − 1.
   let net: UnsafeMutablePointer<Double>
   let out: UnsafeMutablePointer<Double>
@@ -39,6 +45,12 @@ struct Kernel {
     outputOffset = shape.firstNeuron[shape.outputLayer] - 1
     outputCount = shape.outputCount
     inputCount = shape.inputCount
+    size = .allocate(capacity: layerCount)
+    first = .allocate(capacity: layerCount)
+    rowStart = .allocate(capacity: layerCount)
+    size.initialize(from: sizes, count: layerCount)
+    first.initialize(from: firstOffset, count: layerCount)
+    rowStart.initialize(from: weightOffset, count: layerCount)
     let n = shape.neuronCount
     net = .allocate(capacity: n)
     out = .allocate(capacity: n)
@@ -51,6 +63,9 @@ struct Kernel {
   }
 
   func deallocate() {
+    size.deallocate()
+    first.deallocate()
+    rowStart.deallocate()
     net.deallocate()
     out.deallocate()
     der.deallocate()
@@ -65,11 +80,11 @@ struct Kernel {
   ) -> Double {
     for k in 0..<inputCount { out[k] = x[k] }
     for l in 1..<layerCount {
-      let n = sizes[l]
-      let m = sizes[l - 1]
-      let src = UnsafePointer(out + firstOffset[l - 1])
-      let dst = firstOffset[l]
-      var row = UnsafePointer(w + weightOffset[l])
+      let n = size[l]
+      let m = size[l - 1]
+      let src = UnsafePointer(out + first[l - 1])
+      let dst = first[l]
+      var row = UnsafePointer(w + rowStart[l])
       for jj in 0..<n {
         // net_j = Σ_i w_ij o_i + b_j
         var s = 0.0
@@ -135,11 +150,11 @@ struct Kernel {
     var l = lOut - 1
     while l >= 1 {
       // δ_j = (Σ_ℓ w_jℓ δ_ℓ) φ'(net_j)
-      let n = sizes[l]
-      let nextCount = sizes[l + 1]
-      let column = UnsafePointer(w + weightOffset[l + 1])
-      let here = firstOffset[l]
-      let deltaNext = UnsafePointer(delta + firstOffset[l + 1])
+      let n = size[l]
+      let nextCount = size[l + 1]
+      let column = UnsafePointer(w + rowStart[l + 1])
+      let here = first[l]
+      let deltaNext = UnsafePointer(delta + first[l + 1])
       for local in 0..<n {
         var s = 0.0
         var p = column + local
@@ -160,11 +175,11 @@ struct Kernel {
     eta: Double, trainBiases: Bool
   ) {
     for l in 1..<layerCount {
-      let n = sizes[l]
-      let m = sizes[l - 1]
-      let src = UnsafePointer(out + firstOffset[l - 1])
-      let dst = firstOffset[l]
-      var row = w + weightOffset[l]
+      let n = size[l]
+      let m = size[l - 1]
+      let src = UnsafePointer(out + first[l - 1])
+      let dst = first[l]
+      var row = w + rowStart[l]
       for jj in 0..<n {
         let d = delta[dst &+ jj]
         for ii in 0..<m {
@@ -183,11 +198,11 @@ struct Kernel {
     weightSums gw: UnsafeMutablePointer<Double>, biasSums gb: UnsafeMutablePointer<Double>
   ) {
     for l in 1..<layerCount {
-      let n = sizes[l]
-      let m = sizes[l - 1]
-      let src = UnsafePointer(out + firstOffset[l - 1])
-      let dst = firstOffset[l]
-      var row = gw + weightOffset[l]
+      let n = size[l]
+      let m = size[l - 1]
+      let src = UnsafePointer(out + first[l - 1])
+      let dst = first[l]
+      var row = gw + rowStart[l]
       for jj in 0..<n {
         let d = delta[dst &+ jj]
         for ii in 0..<m { row[ii] += src[ii] * d }
