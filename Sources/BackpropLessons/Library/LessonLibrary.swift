@@ -130,7 +130,12 @@ public struct LessonLibrary: Equatable, Sendable {
           entry.section = lesson.section
           entry.lesson = lesson
         } else {
-          let heading = headings(of: try LessonSource.read(path: path))
+          guard let data = FileManager.default.contents(atPath: path) else {
+            throw LessonParseFailure(diagnostics: [
+              LessonDiagnostic(file: path, line: 1, column: 1, message: "cannot read this file")
+            ])
+          }
+          let heading = headings(of: data)
           entry.title = heading.title ?? name
           entry.section = heading.section ?? ""
         }
@@ -142,19 +147,28 @@ public struct LessonLibrary: Equatable, Sendable {
     return LessonLibrary(directory: directory, entries: entries)
   }
 
-  /// The `@title` and `@section` of lesson text, read from their directive lines alone.
-  static func headings(of text: String) -> (title: String?, section: String?) {
+  /// The `@title` and `@section` of a lesson file, read from their directive lines alone: the
+  /// bytes are scanned for line starts and only those two lines are decoded (the whole file is
+  /// checked and parsed when the lesson is opened).
+  static func headings(of data: Data) -> (title: String?, section: String?) {
     var title: String?
     var section: String?
-    for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-      let trimmed = line.drop { $0 == " " || $0 == "\t" }
-      guard trimmed.hasPrefix("@") else { continue }
-      if title == nil, trimmed.hasPrefix("@title ") {
-        title = trimmed.dropFirst(7).trimmingCharacters(in: .whitespaces)
-      } else if section == nil, trimmed.hasPrefix("@section ") {
-        section = trimmed.dropFirst(9).trimmingCharacters(in: .whitespaces)
+    let bytes = [UInt8](data)
+    var start = 0
+    while start < bytes.count && (title == nil || section == nil) {
+      var end = start
+      while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+      var k = start
+      while k < end && (bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t")) { k += 1 }
+      if k < end && bytes[k] == UInt8(ascii: "@") {
+        let line = String(decoding: bytes[k..<end], as: UTF8.self)
+        if title == nil, line.hasPrefix("@title ") {
+          title = line.dropFirst(7).trimmingCharacters(in: .whitespacesAndNewlines)
+        } else if section == nil, line.hasPrefix("@section ") {
+          section = line.dropFirst(9).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
       }
-      if title != nil && section != nil { break }
+      start = end + 1
     }
     return (title, section)
   }
