@@ -192,6 +192,26 @@ struct Kernel {
     }
   }
 
+  /// Batch update at the end of an epoch: w ← w − η (Σ_x ∂E_x/∂w) / n for every weight (and
+  /// bias, input neurons excepted), then the sums start again from zero.
+  @inline(__always)
+  func updateBatch(
+    weights wb: UnsafeMutableBufferPointer<Double>, biases bb: UnsafeMutableBufferPointer<Double>,
+    weightSums gwb: UnsafeMutableBufferPointer<Double>,
+    biasSums gbb: UnsafeMutableBufferPointer<Double>, sampleCount: Int, eta: Double,
+    trainBiases: Bool
+  ) {
+    let n = Double(sampleCount)
+    for k in 0..<wb.count {
+      wb[k] = wb[k] - eta * (gwb[k] / n)
+      gwb[k] = 0
+    }
+    for k in 0..<bb.count {
+      if trainBiases && k >= inputCount { bb[k] = bb[k] - eta * (gbb[k] / n) }
+      gbb[k] = 0
+    }
+  }
+
   /// Batch: adds this sample's ∂E/∂w = o_i δ_j (and ∂E/∂b_j = δ_j) to the sums.
   @inline(__always)
   func accumulate(

@@ -101,15 +101,9 @@ extension Trainer {
                     }
                   }
                   if batch {
-                    let n = Double(sampleCount)
-                    for k in 0..<wb.count {
-                      wb[k] = wb[k] - eta * (gwb[k] / n)
-                      gwb[k] = 0
-                    }
-                    for k in 0..<bb.count {
-                      if trainBiases && k >= inCount { bb[k] = bb[k] - eta * (gbb[k] / n) }
-                      gbb[k] = 0
-                    }
+                    kernel.updateBatch(
+                      weights: wb, biases: bb, weightSums: gwb, biasSums: gbb,
+                      sampleCount: sampleCount, eta: eta, trainBiases: trainBiases)
                     if keepTrail && countTrailUpdate() { keepTrailPoint(wb) }
                     if careful, let bad = Self.firstNonFinite(wb, bb, shape: network.shape) {
                       return (errorSum, (bad.0, bad.1, sampleCount - 1))
