@@ -44,7 +44,9 @@ let package = Package(
       ]),
     .executableTarget(
       name: "backprop-bench",
-      dependencies: ["BackpropApp", "BackpropEngine", "BackpropPlots", "TextGrid"]),
+      dependencies: [
+        "BackpropApp", "BackpropCommands", "BackpropEngine", "BackpropPlots", "TextGrid",
+      ]),
     .executableTarget(name: "terminal-demo", dependencies: ["TerminalUI", "TextGrid"]),
     .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
     // Golden files for every test target: characters and styles, a line diff, UPDATE_GOLDEN=1.

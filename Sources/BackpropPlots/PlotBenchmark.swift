@@ -35,12 +35,6 @@ public enum PlotBenchmark {
     surface.render(width: 120, height: 40, glyphs: glyphs)
   }
 
-  /// One full render of a 100 000-epoch loss curve at 120 × 40 on a logarithmic axis.
-  public static func renderLongSeries120x40(glyphs: GlyphSet = .unicode) -> TextGrid {
-    SeriesPlot(title: "loss", values: longRun, scale: .logarithmic)
-      .render(width: 120, height: 40, glyphs: glyphs)
-  }
-
   /// A decaying, noisy 100 000-epoch loss curve.
   public static let longRun: [Double] = {
     var values: [Double] = []

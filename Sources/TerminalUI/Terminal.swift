@@ -84,12 +84,8 @@ public enum Terminal {
   /// ASCII glyphs; `--utf8` (`forceUTF8`) overrides that.
   ///
   /// Sets the process locale on first use, which ncurses needs before `newterm` to read and draw
-  /// multibyte characters.
-  public static func preferredGlyphs() -> GlyphSet {
-    localeSupportsUTF8 ? .unicode : .ascii
-  }
-
-  /// Evaluated once (a `static let` is initialised exactly once, thread-safely).
+  /// multibyte characters. Evaluated once (a `static let` is initialised exactly once,
+  /// thread-safely).
   private static let localeSupportsUTF8: Bool = {
     setlocale(LC_ALL, "")
     return codesetIsUTF8()

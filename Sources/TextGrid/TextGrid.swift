@@ -52,15 +52,6 @@ public struct TextGrid: Equatable, Sendable {
     return max(0, column - x)
   }
 
-  /// Applies `style` to every cell of a rectangle, keeping the characters.
-  public mutating func applyStyle(_ style: CellStyle, x: Int, y: Int, width w: Int, height h: Int) {
-    for row in max(0, y)..<min(height, y + h) {
-      for column in max(0, x)..<min(width, x + w) {
-        cells[row * width + column].style = style
-      }
-    }
-  }
-
   /// Fills a rectangle with one character.
   public mutating func fill(
     _ character: Character, x: Int, y: Int, width w: Int, height h: Int, style: CellStyle = .plain

@@ -155,7 +155,8 @@ struct Backprop: ParsableCommand {
     let output = Output()
     var state = AppState()
     state.isInteractive = true
-    state.lessons = LessonState.load(lessonsDirectory: lessons, progressEnabled: !noProgress)
+    state.lessons = LessonState.load(
+      lessonsDirectory: lessons, progressEnabled: !noProgress, parsing: false)
     if let lesson {
       state.lessons.now = Date()
       let effect = App.submit("\(Command.lesson.rawValue) \(lesson)", &state).effect

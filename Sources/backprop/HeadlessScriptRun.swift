@@ -19,7 +19,8 @@ struct HeadlessScriptRun {
     var state = AppState(startScreen: false)
     state.glyphs = ascii ? .ascii : .unicode
     // Lessons can be opened with `lesson N`; headless runs do not touch saved progress.
-    state.lessons = LessonState.load(lessonsDirectory: lessons, progressEnabled: false)
+    state.lessons = LessonState.load(
+      lessonsDirectory: lessons, progressEnabled: false, parsing: false)
     var runner = HeadlessRunner(state: state, json: json, source: script ?? "<stdin>")
     var lines: [String] = []
     if let script {

@@ -94,7 +94,7 @@ import Testing
     let e = trainer.network.error(on: trainer.samples[0])
     #expect(matchesPrinted(e, "3.51018778e-05"))
     #expect(trainer.epoch == 10_000)
-    #expect(trainer.lossHistory.count == 10_000)
+    #expect(trainer.losses.count == 10_000)
   }
 
   /// The classic mistake: updating w5..w8 before computing the hidden δ gives Mazur's printed

@@ -100,7 +100,7 @@ import Testing
     #expect(big.weightCount == 7 * 64 * 64)
     #expect(throws: ShapeError.self) { try NetworkShape(layerSizes: [2]) }
     #expect(throws: ShapeError.self) { try NetworkShape(layerSizes: [2, 0, 1]) }
-    #expect(throws: ShapeError.self) { try NetworkShape(layerSizes: [2, 1000, 1]) }
+    #expect(throws: ShapeError.self) { try NetworkShape(layerSizes: [2, 1025, 1]) }
     #expect(throws: ShapeError.self) {
       try NetworkShape(layerSizes: Array(repeating: 2, count: 40))
     }

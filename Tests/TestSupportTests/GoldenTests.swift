@@ -126,7 +126,7 @@ import TextGrid
     try Golden.record(grid).write(
       to: folder.appendingPathComponent("g.txt"), atomically: true, encoding: .utf8)
     Golden.check(grid, "g", in: folder)
-    grid.applyStyle(.reverse, x: 0, y: 0, width: 1, height: 1)
+    grid.put("a", x: 0, y: 0, style: .reverse)
     withKnownIssue { Golden.check(grid, "g", in: folder) }
     withKnownIssue { Golden.check("ab", "missing", in: folder) }
   }

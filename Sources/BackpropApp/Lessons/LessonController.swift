@@ -1,3 +1,4 @@
+import Foundation
 import BackpropCommands
 import BackpropLessons
 
@@ -102,13 +103,54 @@ enum LessonController {
           ? "a course folder (--lessons DIR)"
           : "a lesson number from 1 to \(state.lessons.entries.count), or `lesson` for the list")
     }
-    // The course was parsed when it was read at start-up, so opening a lesson reads nothing.
     guard let lesson = entry.lesson else {
-      throw CommandError(
-        column: t.column,
-        message: "\(entry.fileName) has errors: "
-          + (entry.diagnostics.first?.description ?? "unreadable"))
+      if !entry.isValid {
+        throw CommandError(
+          column: t.column,
+          message: "\(entry.fileName) has errors: "
+            + (entry.diagnostics.first?.description ?? "unreadable"))
+      }
+      // Not parsed yet (start-up reads only titles): read it at the edge, open it when it comes
+      // back (`App.receive`, then `opened`).
+      let task = FileTask(
+        .read(path: entry.path), for: .openLesson(fileName: entry.fileName, line: "lesson \(key)"))
+      return LineResult(lines: [], isError: false, json: "", effect: .file(task), logs: false)
     }
+    return open(entry, lesson, &state)
+  }
+
+  /// The file of a lesson being opened has been read: parse it, keep it, and open it.
+  static func opened(
+    _ fileName: String, _ outcome: Result<Data, FileError>, line: String, _ state: inout AppState
+  ) -> LineResult {
+    guard let k = state.lessons.entries.firstIndex(where: { $0.fileName == fileName }) else {
+      return AppCommands.failure(
+        CommandError(column: 1, message: "no lesson `\(fileName)`"), line: line)
+    }
+    let entry = state.lessons.entries[k]
+    let lesson: Lesson
+    do throws(LessonParseFailure) {
+      switch outcome {
+      case .success(let data): lesson = try entry.parse(data)
+      case .failure(let error):
+        throw LessonParseFailure(diagnostics: [
+          LessonDiagnostic(file: entry.path, line: 1, column: 1, message: "\(error)")
+        ])
+      }
+    } catch {
+      state.lessons.entries[k].diagnostics = error.diagnostics
+      return AppCommands.failure(
+        CommandError(
+          column: 1,
+          message: "\(entry.fileName) has errors: "
+            + (error.diagnostics.first?.description ?? "unreadable")), line: line)
+    }
+    state.lessons.entries[k].lesson = lesson
+    return open(state.lessons.entries[k], lesson, &state)
+  }
+
+  /// Opens a parsed lesson: where the student left it, or at its start.
+  static func open(_ entry: LessonEntry, _ lesson: Lesson, _ state: inout AppState) -> LineResult {
     var runner = LessonRunner<AppLessonHost>(lesson: lesson)
     runner.endNote = endNote(after: entry, state)
     // A plot belongs to the lesson that showed it: each lesson starts without one.

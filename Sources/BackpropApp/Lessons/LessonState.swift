@@ -46,16 +46,19 @@ public struct LessonState: Sendable {
 
   public init() {}
 
-  /// Finds the course (see `LessonLibrary.locate`) and reads progress.
+  /// Finds the course (see `LessonLibrary.locate`) and reads progress. With `parsing` false
+  /// (what the app does at start-up, to be quick), only each lesson's title and section are read;
+  /// a lesson is then parsed when it is opened, through a file effect (see
+  /// `LessonController.opened`), and a broken lesson shows its errors then.
   public static func load(
     lessonsDirectory: String?, progressEnabled: Bool,
-    environment: [String: String] = ProcessInfo.processInfo.environment
+    environment: [String: String] = ProcessInfo.processInfo.environment, parsing: Bool = true
   ) -> LessonState {
     var state = LessonState()
     state.store = ProgressStore.standard(enabled: progressEnabled, environment: environment)
     let location = LessonLibrary.locate(explicit: lessonsDirectory)
     do {
-      let library = try LessonLibrary.load(directory: location.directory)
+      let library = try LessonLibrary.load(directory: location.directory, parsing: parsing)
       state.entries = library.entries
     } catch {
       state.warning = "no lessons found in \(location.directory): \(error)"

@@ -34,6 +34,8 @@ extension App {
         CommandError(
           column: 8, message: "cannot write \(path) (\(describe(failure))); recording stopped"),
         line: "record \(path)")
+    case .openLesson(let fileName, let line):
+      result = LessonController.opened(fileName, outcome, line: line, &state)
     case .lessonSave(let request):
       guard case .failure(let failure) = outcome else { return result }
       result = AppCommands.failure(request.error(failure), line: "save \(request.name)")

@@ -68,6 +68,8 @@ public struct FileTask: Equatable, Sendable {
     case demo(name: String)
     /// `record FILE`: the script written so far; a failure is reported once.
     case recording
+    /// Reading a lesson file to open it, typed as `line`; it opens once the file is read.
+    case openLesson(fileName: String, line: String)
   }
 
   public var operation: FileOperation

@@ -192,7 +192,8 @@ public enum App {
       if selected == count - 1 {
         state.screen = .freePlay
       } else {
-        submit(.lesson, arguments: "\(selected + 1)", &state)
+        // The lesson file is read at the edge and the lesson opens when it comes back.
+        return submit(.lesson, arguments: "\(selected + 1)", &state).effect
       }
     case .character("f"): state.screen = .freePlay
     case .character("?"): state.overlay = .help

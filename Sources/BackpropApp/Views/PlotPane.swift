@@ -14,11 +14,15 @@ enum PlotPane {
     case .loss where !state.baselines.isEmpty:
       return BaselinePlots.loss(state, width: width, height: height)
     case .loss:
+      // Past `LossHistory.bucketLimit` epochs each point is the mean of k epochs, and the x axis
+      // counts in units of k.
+      let k = t.losses.epochsPerBucket
       let plot = SeriesPlot(
         // Online, each E_x is taken just before that sample's own update, so the curve sits a
         // little above mean_E at the epoch's final weights; the title says which it is.
-        title: t.mode == .batch ? "mean E per epoch" : "mean E_x before update",
-        values: t.lossHistory, firstEpoch: 1,
+        title: (t.mode == .batch ? "mean E" : "mean E_x before update")
+          + (k == 1 ? " per epoch" : ", mean of each \(k) epochs"),
+        xLabel: k == 1 ? "epoch" : "epoch/\(k)", values: t.lossHistory, firstEpoch: 1,
         scale: state.plot.logScale ? .logarithmic : .linear)
       if t.lossHistory.isEmpty {
         var grid = TextGrid(width: width, height: height)

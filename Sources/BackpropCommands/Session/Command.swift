@@ -39,7 +39,7 @@ public enum Command: String, CaseIterable, Sendable {
         summary: "define a new fully connected network",
         details: """
           SIZES are the layer sizes from inputs to outputs joined by dashes, e.g. 2-2-2 or 3-5-4-3 \
-          (at most 16 layers of 256 neurons). Neurons are numbered 1, 2, … from the inputs on, so \
+          (at most 16 layers of 1,024 neurons). Neurons are numbered 1, 2, … from the inputs on, so \
           in 2-2-2 the hidden neurons are 3 and 4 and the outputs 5 and 6. ACTIVATION is one of \
           logistic, tanh, relu, identity, softplus, swish, mish, softmax (softmax only on the \
           output layer); give one for all layers or one per layer after the inputs (act=… also \

@@ -188,40 +188,46 @@ extension Context {
     return count
   }
 
+  /// Takes back whole commands. The history is changed only once something can be undone, so
+  /// that a failed `undo` leaves it as it was.
   mutating func undo(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
     let count = try optionalCount(&args, "a number of commands", usage: usage)
-    var undo = undoStack
-    var redo = redoStack
-    var labels: [String] = []
-    for _ in 0..<count {
-      guard let top = undo.last else { break }
-      var group: [HistoryEntry] = []
-      while let e = undo.last, e.group == top.group {
-        group.insert(e, at: 0)
-        undo.removeLast()
-      }
-      redo.append(RedoEntry(entries: group, trainer: trainer, label: top.label))
-      trainer = group[0].trainer
-      labels.append(top.label)
+    guard let newest = undoStack.last else {
+      throw CommandError(column: 1, message: "nothing to undo")
     }
-    guard !labels.isEmpty else { throw CommandError(column: 1, message: "nothing to undo") }
-    historyAction = .replaced(undo: undo, redo: redo)
+    var labels: [String] = []
+    var top = newest
+    for _ in 0..<count {
+      var group: [HistoryEntry] = []
+      while let e = undoStack.last, e.group == top.group { group.append(undoStack.removeLast()) }
+      group.reverse()
+      // The first entry of a command is always whole: the state before the command.
+      redoStack.append(RedoEntry(entries: group, trainer: trainer, label: top.label))
+      trainer = group[0].snapshot!
+      labels.append(top.label)
+      guard let next = undoStack.last else { break }
+      top = next
+    }
+    historyAction = .replaced
     return CommandOutput(lines: ["undid \(labels.joined(separator: ", "))"] + statusAfterRun())
   }
 
+  /// Takes back single micro-steps (or whole commands that kept no micro-steps).
   mutating func back(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
     let count = try optionalCount(&args, "a number of micro-steps", usage: usage)
-    var undo = undoStack
-    var redo = redoStack
+    guard !undoStack.isEmpty else {
+      throw CommandError(column: 1, message: "nothing to go back to")
+    }
     var labels: [String] = []
     for _ in 0..<count {
-      guard let top = undo.popLast() else { break }
-      redo.append(RedoEntry(entries: [top], trainer: trainer, label: top.label))
-      trainer = top.trainer
+      guard !undoStack.isEmpty else { break }
+      let previous = undoStack.trainer(at: undoStack.count - 1)
+      let top = undoStack.removeLast()
+      redoStack.append(RedoEntry(entries: [top], trainer: trainer, label: top.label))
+      trainer = previous
       labels.append(top.label)
     }
-    guard !labels.isEmpty else { throw CommandError(column: 1, message: "nothing to go back to") }
-    historyAction = .replaced(undo: undo, redo: redo)
+    historyAction = .replaced
     let done = labels.count
     var lines = [
       "went back \(done) step\(done == 1 ? "" : "s") (within: \(Array(Set(labels)).sorted().joined(separator: ", ")))"
@@ -234,17 +240,15 @@ extension Context {
 
   mutating func redo(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput {
     let count = try optionalCount(&args, "a number of commands", usage: usage)
-    var undo = undoStack
-    var redo = redoStack
+    guard !redoStack.isEmpty else { throw CommandError(column: 1, message: "nothing to redo") }
     var labels: [String] = []
     for _ in 0..<count {
-      guard let top = redo.popLast() else { break }
-      undo += top.entries
+      guard let top = redoStack.popLast() else { break }
+      undoStack.append(contentsOf: top.entries)
       trainer = top.trainer
       labels.append(top.label)
     }
-    guard !labels.isEmpty else { throw CommandError(column: 1, message: "nothing to redo") }
-    historyAction = .replaced(undo: undo, redo: redo)
+    historyAction = .replaced
     return CommandOutput(lines: ["redid \(labels.joined(separator: ", "))"] + statusAfterRun())
   }
 }

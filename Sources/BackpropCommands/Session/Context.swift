@@ -7,18 +7,25 @@ struct Context {
   var trainer: Trainer
   var digits: Int
   let fileAccess: FileAccess
-  /// Snapshots taken before each micro-step, for `back`; emptied if the command runs too many.
-  var microSnapshots: [Trainer] = []
+  /// A place in history before each micro-step, for `back`: the trainer every
+  /// `History.snapshotSpacing` steps, nil (replay the step) between. Cut to the first if the
+  /// command runs too many.
+  var microSnapshots: [Trainer?] = []
+  #if DEBUG
+    /// Checks the replay rule of `step()` in debug builds.
+    var stateAfterLastStep: Trainer?
+  #endif
   var recordsMicroSteps: Bool
   var historyAction: HistoryAction = .none
-  let undoStack: [HistoryEntry]
-  let redoStack: [RedoEntry]
+  /// The session's history, lent for the command (see `Session.lendingHistory`).
+  var undoStack: History
+  var redoStack: [RedoEntry]
   var nextGroup: Int
 
   enum HistoryAction {
     case none
     /// undo/redo/back rewrote the stacks themselves.
-    case replaced(undo: [HistoryEntry], redo: [RedoEntry])
+    case replaced
   }
 
   init(session: Session) {
@@ -75,19 +82,32 @@ struct Context {
 
   // MARK: - Micro-steps with history
 
-  /// Runs one micro-step, keeping a snapshot for `back` while the command is small enough.
+  /// Runs one micro-step, keeping a place in history for `back` while the command is small
+  /// enough. Only every `History.snapshotSpacing`-th place holds the trainer; the others are
+  /// rebuilt by replaying the step (see `History`), which is why nothing but `step()` may change
+  /// the trainer between two recorded micro-steps of one command.
   mutating func step() -> (MicroStep, Explanation)? {
     guard trainer.nextStep != nil, trainer.divergence == nil else { return nil }
     if recordsMicroSteps {
       if microSnapshots.count < Session.microHistoryStepLimit {
-        microSnapshots.append(trainer)
+        #if DEBUG
+          if let expected = stateAfterLastStep {
+            assert(expected == trainer, "the trainer changed between two recorded micro-steps")
+          }
+        #endif
+        let whole = microSnapshots.count % History.snapshotSpacing == 0
+        microSnapshots.append(whole ? trainer : nil)
       } else {
         // Too many: undo this command as a whole instead.
         microSnapshots = [microSnapshots[0]]
         recordsMicroSteps = false
       }
     }
-    return trainer.stepExplained(digits: digits)
+    let result = trainer.stepExplained(digits: digits)
+    #if DEBUG
+      if recordsMicroSteps { stateAfterLastStep = trainer }
+    #endif
+    return result
   }
 
   /// Fails when there is nothing to step through.

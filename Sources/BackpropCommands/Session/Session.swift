@@ -15,12 +15,10 @@ public struct Session: Sendable {
   /// The micro-steps run by the last command (for highlighting).
   public internal(set) var lastSteps: [MicroStep] = []
 
-  var undoStack: [HistoryEntry] = []
+  var undoStack = History()
   var redoStack: [RedoEntry] = []
   var nextGroup = 0
 
-  /// At most this many undo entries are kept (the oldest go first).
-  static let historyLimit = 20_000
   /// Commands running more micro-steps than this are undone as a whole (no `back` inside them),
   /// and so are networks with more weights than `microHistoryWeightLimit`; this bounds memory.
   static let microHistoryStepLimit = 2_000
@@ -55,8 +53,10 @@ public struct Session: Sendable {
       }
       var args = Arguments(Array(tokens.dropFirst()), lineLength: line.count)
       var context = Context(session: self)
-      let output = try context.run(command, &args, at: first.column)
-      commit(context, label: command.rawValue, merging: mergingWithPrevious)
+      let output = try lendingHistory(to: &context) { c throws(CommandError) in
+        try c.run(command, &args, at: first.column)
+      }
+      commit(&context, label: command.rawValue, merging: mergingWithPrevious)
       // A command waiting for its file has done nothing yet (see `complete`).
       if output.file == nil { lastSteps = output.steps }
       return .success(output)
@@ -78,8 +78,10 @@ public struct Session: Sendable {
     case (.load, .success(let data)):
       var context = Context(session: self)
       do throws(CommandError) {
-        let output = try context.adopt(data, from: request)
-        commit(context, label: "load")
+        let output = try lendingHistory(to: &context) { c throws(CommandError) in
+          try c.adopt(data, from: request)
+        }
+        commit(&context, label: "load")
         lastSteps = []
         return .success(output)
       } catch {
@@ -88,8 +90,10 @@ public struct Session: Sendable {
     case (.loadData(let inputs, let targets), .success(let data)):
       var context = Context(session: self)
       do throws(CommandError) {
-        let output = try context.adoptCSV(data, from: request, inputs: inputs, targets: targets)
-        commit(context, label: "data")
+        let output = try lendingHistory(to: &context) { c throws(CommandError) in
+          try c.adoptCSV(data, from: request, inputs: inputs, targets: targets)
+        }
+        commit(&context, label: "data")
         lastSteps = []
         return .success(output)
       } catch {
@@ -98,9 +102,29 @@ public struct Session: Sendable {
     }
   }
 
+  /// Runs `body` with the history moved into `context`, so that the context holds the only
+  /// reference to it: changing or appending to it never copies it. On failure it comes back
+  /// unchanged.
+  private mutating func lendingHistory(
+    to context: inout Context, _ body: (inout Context) throws(CommandError) -> CommandOutput
+  ) throws(CommandError) -> CommandOutput {
+    undoStack = History()
+    redoStack = []
+    do {
+      return try body(&context)
+    } catch {
+      swap(&undoStack, &context.undoStack)
+      swap(&redoStack, &context.redoStack)
+      throw error
+    }
+  }
+
   /// Adopts the result of a successful command, recording undo history when the state changed.
-  mutating func commit(_ context: Context, label: String, merging: Bool = false) {
+  /// The history comes back from the context (moved, not copied: see `lendingHistory`).
+  mutating func commit(_ context: inout Context, label: String, merging: Bool = false) {
     digits = context.digits
+    swap(&undoStack, &context.undoStack)
+    swap(&redoStack, &context.redoStack)
     switch context.historyAction {
     case .none:
       guard context.trainer != trainer else { return }
@@ -112,20 +136,16 @@ public struct Session: Sendable {
       let group = nextGroup
       nextGroup += 1
       if context.microSnapshots.isEmpty {
-        undoStack.append(HistoryEntry(trainer: trainer, label: label, group: group))
+        undoStack.append(HistoryEntry(snapshot: trainer, label: label, group: group))
       } else {
         for snapshot in context.microSnapshots {
-          undoStack.append(HistoryEntry(trainer: snapshot, label: label, group: group))
+          undoStack.append(HistoryEntry(snapshot: snapshot, label: label, group: group))
         }
       }
-      if undoStack.count > Self.historyLimit {
-        undoStack.removeFirst(undoStack.count - Self.historyLimit)
-      }
+      undoStack.trim()
       redoStack.removeAll()
       trainer = context.trainer
-    case .replaced(let undo, let redo):
-      undoStack = undo
-      redoStack = redo
+    case .replaced:
       trainer = context.trainer
     }
   }
@@ -150,23 +170,6 @@ public struct Session: Sendable {
     }
     return v
   }
-}
-
-/// One step back in history: the trainer as it was, and the command that changed it. Entries
-/// that share a `group` came from one command, one per micro-step, so `undo` removes them
-/// together and `back` one at a time.
-struct HistoryEntry: Sendable {
-  var trainer: Trainer
-  var label: String
-  var group: Int
-}
-
-/// Something `undo` or `back` took back: the undo entries it removed (so `redo` restores the
-/// micro-step history too) and the state to return to.
-struct RedoEntry: Sendable {
-  var entries: [HistoryEntry]
-  var trainer: Trainer
-  var label: String
 }
 
 /// Where `save` and `load` may read and write.

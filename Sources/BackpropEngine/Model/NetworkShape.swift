@@ -6,7 +6,7 @@
 public struct NetworkShape: Hashable, Codable, Sendable {
   /// Largest supported network; larger ones are refused with a message, not attempted.
   public static let maximumLayers = 16
-  public static let maximumNeuronsPerLayer = 256
+  public static let maximumNeuronsPerLayer = 1_024
 
   public let layerSizes: [Int]
   /// Global number (1-based) of the first neuron of each layer.

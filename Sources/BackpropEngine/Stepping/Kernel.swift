@@ -3,8 +3,10 @@
 ///
 /// It performs exactly the operations of `Trainer.step()` in exactly the same order (the same
 /// `Activation`, `Loss` and `Softmax` functions, the same summation order), so results agree bit
-/// for bit with micro-stepping; `KernelAgreementTests` holds it to that. No strings, no
-/// allocation per sample.
+/// for bit with micro-stepping; `TrainerTests.kernelAgreesWithMicroSteps` holds it to that. No
+/// strings, no allocation per sample, and no checks in the inner loops: each loop walks a row
+/// pointer computed once per neuron (the offsets come from `NetworkShape`, so every index is in
+/// bounds by construction), and divergence is looked for once per block of epochs by the caller.
 struct Kernel {
   let sizes: [Int]
   let firstOffset: [Int]  // firstNeuron − 1 per layer
@@ -17,6 +19,12 @@ struct Kernel {
   let outputOffset: Int
   let outputCount: Int
   let inputCount: Int
+
+  /// The layer sizes, `firstOffset` and `weightOffset` again, as raw pointers: the loops read
+  /// them once per layer, and a pointer read needs no bounds check or reference count.
+  let size: UnsafeMutablePointer<Int>
+  let first: UnsafeMutablePointer<Int>
+  let rowStart: UnsafeMutablePointer<Int>
 
   // Scratch, by neuron j − 1.
   let net: UnsafeMutablePointer<Double>
@@ -37,6 +45,12 @@ struct Kernel {
     outputOffset = shape.firstNeuron[shape.outputLayer] - 1
     outputCount = shape.outputCount
     inputCount = shape.inputCount
+    size = .allocate(capacity: layerCount)
+    first = .allocate(capacity: layerCount)
+    rowStart = .allocate(capacity: layerCount)
+    size.initialize(from: sizes, count: layerCount)
+    first.initialize(from: firstOffset, count: layerCount)
+    rowStart.initialize(from: weightOffset, count: layerCount)
     let n = shape.neuronCount
     net = .allocate(capacity: n)
     out = .allocate(capacity: n)
@@ -49,6 +63,9 @@ struct Kernel {
   }
 
   func deallocate() {
+    size.deallocate()
+    first.deallocate()
+    rowStart.deallocate()
     net.deallocate()
     out.deallocate()
     der.deallocate()
@@ -63,18 +80,18 @@ struct Kernel {
   ) -> Double {
     for k in 0..<inputCount { out[k] = x[k] }
     for l in 1..<layerCount {
-      let n = sizes[l]
-      let m = sizes[l - 1]
-      let wo = weightOffset[l]
-      let src = firstOffset[l - 1]
-      let dst = firstOffset[l]
+      let n = size[l]
+      let m = size[l - 1]
+      let src = UnsafePointer(out + first[l - 1])
+      let dst = first[l]
+      var row = UnsafePointer(w + rowStart[l])
       for jj in 0..<n {
         // net_j = Σ_i w_ij o_i + b_j
         var s = 0.0
-        let row = wo + jj * m
-        for ii in 0..<m { s += w[row + ii] * out[src + ii] }
-        if hasBiases { s += b[dst + jj] }
-        net[dst + jj] = s
+        for ii in 0..<m { s += row[ii] * src[ii] }
+        if hasBiases { s += b[dst &+ jj] }
+        net[dst &+ jj] = s
+        row += m
       }
       activate(activations[l], from: dst, count: n)
     }
@@ -133,51 +150,66 @@ struct Kernel {
     var l = lOut - 1
     while l >= 1 {
       // δ_j = (Σ_ℓ w_jℓ δ_ℓ) φ'(net_j)
-      let n = sizes[l]
-      let nextCount = sizes[l + 1]
-      let wo = weightOffset[l + 1]
-      let here = firstOffset[l]
-      let next = firstOffset[l + 1]
+      let n = size[l]
+      let nextCount = size[l + 1]
+      let column = UnsafePointer(w + rowStart[l + 1])
+      let here = first[l]
+      let deltaNext = UnsafePointer(delta + first[l + 1])
       for local in 0..<n {
         var s = 0.0
-        for q in 0..<nextCount { s += w[wo + q * n + local] * delta[next + q] }
-        delta[here + local] = s * der[here + local]
+        var p = column + local
+        for q in 0..<nextCount {
+          s += p.pointee * deltaNext[q]
+          p += n
+        }
+        delta[here &+ local] = s * der[here &+ local]
       }
       l -= 1
     }
   }
 
-  /// Online update: w_ij ← w_ij − η o_i δ_j for every trainable parameter. Returns a sum of the
-  /// new values, which is non-finite whenever one of them is (a cheap divergence check).
+  /// Online update: w_ij ← w_ij − η o_i δ_j for every trainable parameter.
   @inline(__always)
   func updateOnline(
     weights w: UnsafeMutablePointer<Double>, biases b: UnsafeMutablePointer<Double>,
-    inputs x: UnsafePointer<Double>, eta: Double, trainBiases: Bool
-  ) -> Double {
-    var check = 0.0
+    eta: Double, trainBiases: Bool
+  ) {
     for l in 1..<layerCount {
-      let n = sizes[l]
-      let m = sizes[l - 1]
-      let wo = weightOffset[l]
-      let src = firstOffset[l - 1]
-      let dst = firstOffset[l]
+      let n = size[l]
+      let m = size[l - 1]
+      let src = UnsafePointer(out + first[l - 1])
+      let dst = first[l]
+      var row = w + rowStart[l]
       for jj in 0..<n {
-        let d = delta[dst + jj]
-        let row = wo + jj * m
+        let d = delta[dst &+ jj]
         for ii in 0..<m {
-          let g = out[src + ii] * d
-          let v = w[row + ii] - eta * g
-          w[row + ii] = v
-          check += v
+          let g = src[ii] * d
+          row[ii] = row[ii] - eta * g
         }
-        if trainBiases {
-          let v = b[dst + jj] - eta * d
-          b[dst + jj] = v
-          check += v
-        }
+        if trainBiases { b[dst &+ jj] = b[dst &+ jj] - eta * d }
+        row += m
       }
     }
-    return check
+  }
+
+  /// Batch update at the end of an epoch: w ← w − η (Σ_x ∂E_x/∂w) / n for every weight (and
+  /// bias, input neurons excepted), then the sums start again from zero.
+  @inline(__always)
+  func updateBatch(
+    weights wb: UnsafeMutableBufferPointer<Double>, biases bb: UnsafeMutableBufferPointer<Double>,
+    weightSums gwb: UnsafeMutableBufferPointer<Double>,
+    biasSums gbb: UnsafeMutableBufferPointer<Double>, sampleCount: Int, eta: Double,
+    trainBiases: Bool
+  ) {
+    let n = Double(sampleCount)
+    for k in 0..<wb.count {
+      wb[k] = wb[k] - eta * (gwb[k] / n)
+      gwb[k] = 0
+    }
+    for k in 0..<bb.count {
+      if trainBiases && k >= inputCount { bb[k] = bb[k] - eta * (gbb[k] / n) }
+      gbb[k] = 0
+    }
   }
 
   /// Batch: adds this sample's ∂E/∂w = o_i δ_j (and ∂E/∂b_j = δ_j) to the sums.
@@ -186,16 +218,16 @@ struct Kernel {
     weightSums gw: UnsafeMutablePointer<Double>, biasSums gb: UnsafeMutablePointer<Double>
   ) {
     for l in 1..<layerCount {
-      let n = sizes[l]
-      let m = sizes[l - 1]
-      let wo = weightOffset[l]
-      let src = firstOffset[l - 1]
-      let dst = firstOffset[l]
+      let n = size[l]
+      let m = size[l - 1]
+      let src = UnsafePointer(out + first[l - 1])
+      let dst = first[l]
+      var row = gw + rowStart[l]
       for jj in 0..<n {
-        let d = delta[dst + jj]
-        let row = wo + jj * m
-        for ii in 0..<m { gw[row + ii] += out[src + ii] * d }
-        gb[dst + jj] += d
+        let d = delta[dst &+ jj]
+        for ii in 0..<m { row[ii] += src[ii] * d }
+        gb[dst &+ jj] += d
+        row += m
       }
     }
   }

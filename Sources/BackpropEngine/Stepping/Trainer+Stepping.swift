@@ -1,7 +1,7 @@
 /// Running micro-steps one at a time: the arithmetic of the article, one formula per case.
 ///
-/// `FastTraining` performs the same arithmetic in the same order without the bookkeeping; a test
-/// checks the two agree bit for bit.
+/// `Kernel` performs the same arithmetic in the same order without the bookkeeping;
+/// `TrainerTests.kernelAgreesWithMicroSteps` checks the two agree bit for bit.
 extension Trainer {
   /// Runs the next micro-step and returns it; nil when there are no samples or training diverged.
   @discardableResult
@@ -223,7 +223,7 @@ extension Trainer {
   }
 
   mutating func completeEpoch() {
-    lossHistory.append(values.epochErrorSum / Double(samples.count))
+    losses.append(values.epochErrorSum / Double(samples.count))
     recordTestLoss()
     epoch += 1
     values.epochErrorSum = 0

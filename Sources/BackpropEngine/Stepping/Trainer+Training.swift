@@ -31,7 +31,17 @@ extension Trainer {
     return epoch - startEpoch
   }
 
-  /// Runs `epochs` whole epochs from the start of an epoch.
+  /// Epochs are run in blocks of about this many sample-steps: a block is checked for
+  /// divergence once at its end, and replayed with per-sample checks only if it diverged.
+  static let blockSampleSteps = 1 << 16
+
+  /// Runs `epochs` whole epochs from the start of an epoch, on the kernel.
+  ///
+  /// A block of epochs runs with no check in the loop; at its end, if the loss or any weight is
+  /// no longer finite, the block starts over from the parameters saved at its start, this time
+  /// checking every sample, and stops where micro-stepping would have stopped. (A non-finite
+  /// weight stays non-finite, and so does a sum with a non-finite term, so one look per block
+  /// misses nothing.)
   private mutating func runKernel(epochs: Int) {
     let kernel = Kernel(network: network)
     defer { kernel.deallocate() }
@@ -42,19 +52,22 @@ extension Trainer {
     let sampleCount = samples.count
     let eta = learningRate
     let trainBiases = network.biasMode == .on
-    let keepTrail = recordsTrail && network.weights.count <= Self.trailWeightLimit
+    let keepTrail = keepsTrail
     let batch = mode == .batch
+    let blockEpochs = max(1, Self.blockSampleSteps / sampleCount)
 
     // Move the parameter arrays out of `self` so they are uniquely referenced while we write them.
     var weights = network.weights
     var biases = network.biases
     network.weights = []
     network.biases = []
+    if trailPending > 0 { trail.removeLast() }
     var weightSums = Array(repeating: 0.0, count: weights.count)
     var biasSums = Array(repeating: 0.0, count: biases.count)
-    var newLosses: [Double] = []
-    newLosses.reserveCapacity(epochs)
-    var newTrail: [[Double]] = []
+    var savedWeights = weights
+    var savedBiases = biases
+    var blockLosses: [Double] = []
+    blockLosses.reserveCapacity(min(epochs, blockEpochs))
     var diverged: (quantity: String, value: Double, sample: Int)?
     var epochsDone = 0
 
@@ -65,56 +78,79 @@ extension Trainer {
             inputs.withUnsafeBufferPointer { xb in
               targets.withUnsafeBufferPointer { tb in
                 let w = wb.baseAddress!
-                let b = bb.baseAddress ?? UnsafeMutablePointer(mutating: [0.0])
+                let b = bb.baseAddress!
+                let gw = gwb.baseAddress!
+                let gb = gbb.baseAddress!
                 let x = xb.baseAddress!
                 let t = tb.baseAddress!
-                epochs: for _ in 0..<epochs {
+
+                /// One epoch; with `careful`, stops at the first non-finite E or parameter and
+                /// returns it.
+                @inline(__always)
+                func epoch(careful: Bool) -> (loss: Double, diverged: (String, Double, Int)?) {
                   var errorSum = 0.0
                   for s in 0..<sampleCount {
-                    let xs = x + s * inCount
-                    let ts = t + s * outCount
+                    let xs = x + s &* inCount
+                    let ts = t + s &* outCount
                     let e = kernel.forward(weights: w, biases: b, inputs: xs, targets: ts)
                     errorSum += e
-                    if !e.isFinite {
-                      diverged = ("E", e, s)
-                      break epochs
-                    }
+                    if careful && !e.isFinite { return (errorSum, ("E", e, s)) }
                     kernel.backward(weights: w, targets: ts)
                     if batch {
-                      kernel.accumulate(weightSums: gwb.baseAddress!, biasSums: gbb.baseAddress!)
+                      kernel.accumulate(weightSums: gw, biasSums: gb)
                     } else {
-                      let check = kernel.updateOnline(
-                        weights: w, biases: b, inputs: xs, eta: eta, trainBiases: trainBiases)
-                      if keepTrail { newTrail.append(Array(wb)) }
-                      if !check.isFinite,
-                        let bad = Self.firstNonFinite(wb, bb, shape: network.shape)
-                      {
-                        diverged = (bad.0, bad.1, s)
-                        break epochs
+                      kernel.updateOnline(weights: w, biases: b, eta: eta, trainBiases: trainBiases)
+                      if keepTrail && countTrailUpdate() { keepTrailPoint(wb) }
+                      if careful, let bad = Self.firstNonFinite(wb, bb, shape: network.shape) {
+                        return (errorSum, (bad.0, bad.1, s))
                       }
                     }
                   }
                   if batch {
-                    let n = Double(sampleCount)
-                    var check = 0.0
-                    for k in 0..<wb.count {
-                      wb[k] = wb[k] - eta * (gwb[k] / n)
-                      check += wb[k]
-                      gwb[k] = 0
-                    }
-                    for k in 0..<bb.count {
-                      if trainBiases && k >= inCount { bb[k] = bb[k] - eta * (gbb[k] / n) }
-                      gbb[k] = 0
-                    }
-                    if keepTrail { newTrail.append(Array(wb)) }
-                    if !check.isFinite, let bad = Self.firstNonFinite(wb, bb, shape: network.shape)
-                    {
-                      diverged = (bad.0, bad.1, sampleCount - 1)
-                      break epochs
+                    kernel.updateBatch(
+                      weights: wb, biases: bb, weightSums: gwb, biasSums: gbb,
+                      sampleCount: sampleCount, eta: eta, trainBiases: trainBiases)
+                    if keepTrail && countTrailUpdate() { keepTrailPoint(wb) }
+                    if careful, let bad = Self.firstNonFinite(wb, bb, shape: network.shape) {
+                      return (errorSum, (bad.0, bad.1, sampleCount - 1))
                     }
                   }
-                  newLosses.append(errorSum / Double(sampleCount))
-                  epochsDone += 1
+                  return (errorSum / Double(sampleCount), nil)
+                }
+
+                var left = epochs
+                while left > 0 && diverged == nil {
+                  let count = min(left, blockEpochs)
+                  let savedTrail = (trail, trailStride, trailPending)
+                  _ = savedWeights.withUnsafeMutableBufferPointer { $0.update(fromContentsOf: wb) }
+                  _ = savedBiases.withUnsafeMutableBufferPointer { $0.update(fromContentsOf: bb) }
+                  blockLosses.removeAll(keepingCapacity: true)
+                  var finite = true
+                  for _ in 0..<count {
+                    let loss = epoch(careful: false).loss
+                    finite = finite && loss.isFinite
+                    blockLosses.append(loss)
+                  }
+                  if !finite || Self.firstNonFinite(wb, bb, shape: network.shape) != nil {
+                    // Replay the block from its start, checking every sample.
+                    _ = wb.update(fromContentsOf: savedWeights)
+                    _ = bb.update(fromContentsOf: savedBiases)
+                    (trail, trailStride, trailPending) = savedTrail
+                    blockLosses.removeAll(keepingCapacity: true)
+                    for k in 0..<gwb.count { gwb[k] = 0 }
+                    for k in 0..<gbb.count { gbb[k] = 0 }
+                    for _ in 0..<count {
+                      let result = epoch(careful: true)
+                      if let d = result.diverged {
+                        diverged = d
+                        break
+                      }
+                      blockLosses.append(result.loss)
+                    }
+                  }
+                  for loss in blockLosses { losses.append(loss) }
+                  epochsDone += blockLosses.count
+                  left -= count
                 }
               }
             }
@@ -124,9 +160,8 @@ extension Trainer {
     }
     network.weights = weights
     network.biases = biases
-    lossHistory += newLosses
+    if keepTrail && trailPending > 0 { trail.append(weights) }
     epoch += epochsDone
-    for point in newTrail { appendTrailPoint(point) }
     if let d = diverged {
       position = Position(sample: d.sample, phase: d.quantity == "E" ? .forward : .update, index: 0)
       divergence = Divergence(
@@ -135,6 +170,11 @@ extension Trainer {
     } else {
       position = .start
     }
+  }
+
+  private mutating func keepTrailPoint(_ weights: UnsafeMutableBufferPointer<Double>) {
+    trail.append(Array(weights))
+    thinTrailIfFull()
   }
 
   /// The first weight or bias that is NaN or ±∞, with its name.
@@ -148,14 +188,6 @@ extension Trainer {
     }
     for k in 0..<b.count where !b[k].isFinite { return ("b_\(k + 1)", b[k]) }
     return nil
-  }
-
-  mutating func appendTrailPoint(_ point: [Double]) {
-    trail.append(point)
-    if trail.count > Self.trailPointLimit {
-      let last = trail[trail.count - 1]
-      trail = stride(from: 0, to: trail.count - 1, by: 2).map { trail[$0] } + [last]
-    }
   }
 }
 

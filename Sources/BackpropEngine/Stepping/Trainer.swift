@@ -16,13 +16,22 @@ public struct Trainer: Equatable, Sendable {
   public internal(set) var position: Position
   /// Completed epochs.
   public internal(set) var epoch: Int
-  /// Mean E over the samples of each completed epoch.
-  public internal(set) var lossHistory: [Double]
+  /// Mean E over the samples of each completed epoch, in bounded buckets.
+  public internal(set) var losses: LossHistory
+  /// Mean E of each completed epoch, oldest first (bucket means once there are more than
+  /// `LossHistory.bucketLimit` epochs).
+  public var lossHistory: [Double] { losses.means }
   /// Mean E over `testSamples` after each of the last `testLossHistory.count` epochs (the test set
   /// came later than the first epochs when this is shorter than `lossHistory`).
   public internal(set) var testLossHistory: [Double] = []
-  /// Weight vectors after each update, for drawing the descent path (small networks only).
+  /// Weight vectors along the descent path, for drawing it (small networks only): the first,
+  /// every `trailStride`-th update after it, and the weights now. Thinned to every other point
+  /// (and the stride doubled) when it passes `trailPointLimit`, so it never grows without bound.
   public internal(set) var trail: [[Double]]
+  /// Updates between two kept trail points.
+  public internal(set) var trailStride = 1
+  /// Updates since the last kept trail point; when nonzero, the trail ends with the weights now.
+  var trailPending = 0
   /// Set when a NaN or ±∞ appeared; stepping stops until the state changes (e.g. by undo).
   public internal(set) var divergence: Divergence?
   /// Whether `trail` is kept. The benchmark switches it off.
@@ -32,7 +41,7 @@ public struct Trainer: Equatable, Sendable {
   /// Networks with at most this many weights keep a descent trail.
   public static let trailWeightLimit = 64
   /// The trail is thinned (every other point dropped) when it grows past this.
-  public static let trailPointLimit = 10_000
+  public static let trailPointLimit = 4_096
 
   public init(
     network: Network, samples: [Sample] = [], learningRate: Double = 0.5,
@@ -45,7 +54,7 @@ public struct Trainer: Equatable, Sendable {
     values = PassValues(shape: network.shape)
     position = .start
     epoch = 0
-    lossHistory = []
+    losses = LossHistory()
     trail = []
     divergence = nil
     recordsTrail = true
@@ -54,13 +63,6 @@ public struct Trainer: Equatable, Sendable {
   }
 
   // MARK: - Changing the set-up
-
-  /// Replaces the network (shape and all); training starts over.
-  public mutating func replaceNetwork(_ network: Network) {
-    let test = testSamples
-    self = Trainer(network: network, samples: samples, learningRate: learningRate, mode: mode)
-    testSamples = test
-  }
 
   /// Sets one weight or bias. The current pass starts over, since its values used the old one.
   public mutating func setParameter(_ p: Parameter, to value: Double) {
@@ -143,19 +145,50 @@ public struct Trainer: Equatable, Sendable {
   /// Clears the loss curve and the epoch counter (the weights stay).
   public mutating func resetHistory() {
     epoch = 0
-    lossHistory = []
+    losses = LossHistory()
     testLossHistory = []
     restartEpochProgress()
     restartTrail()
   }
 
+  var keepsTrail: Bool { recordsTrail && network.weights.count <= Self.trailWeightLimit }
+
   mutating func restartTrail() {
-    trail = recordsTrail && network.weights.count <= Self.trailWeightLimit ? [network.weights] : []
+    trail = keepsTrail ? [network.weights] : []
+    trailStride = 1
+    trailPending = 0
   }
 
+  /// Records one update of the weights on the trail (micro-step path).
   mutating func appendTrailPoint() {
-    guard recordsTrail, network.weights.count <= Self.trailWeightLimit else { return }
-    appendTrailPoint(network.weights)
+    guard keepsTrail else { return }
+    if trailPending > 0 { trail.removeLast() }
+    if countTrailUpdate() {
+      trail.append(network.weights)
+      thinTrailIfFull()
+    } else {
+      trail.append(network.weights)
+    }
+  }
+
+  /// Counts an update; true when its weights are a kept point (every `trailStride`-th), false
+  /// when they are only the provisional "weights now" at the end.
+  mutating func countTrailUpdate() -> Bool {
+    trailPending += 1
+    if trailPending == trailStride {
+      trailPending = 0
+      return true
+    }
+    return false
+  }
+
+  /// Keeps every other point (the first among them) once the trail of kept points passes its
+  /// limit, just after a kept point was added. The limit is even, so the count is then odd and
+  /// the newest point is among those kept: the spacing stays even, `trailStride` apart.
+  mutating func thinTrailIfFull() {
+    guard trail.count > Self.trailPointLimit else { return }
+    trail = stride(from: 0, to: trail.count, by: 2).map { trail[$0] }
+    trailStride *= 2
   }
 
   // MARK: - Reading the position

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A lesson file of the course, as listed by `lesson list`: read enough to show its title and
 /// section, with the problems that keep it from running.
 public struct LessonEntry: Equatable, Sendable {
@@ -10,9 +12,13 @@ public struct LessonEntry: Equatable, Sendable {
   public var section: String
   /// Why the lesson cannot be run; empty when it can.
   public var diagnostics: [LessonDiagnostic]
-  /// The lesson as parsed when the course was read (nil when it does not parse), so that
-  /// opening it needs no file: the app's `update` stays pure.
+  /// The lesson, once parsed: when the course was read with `parsing`, or when it was first
+  /// opened (the app reads it then through a file effect, so `update` stays pure). Nil until
+  /// then, and when it does not parse (see `diagnostics`).
   public var lesson: Lesson?
+  /// The absolute folder of the file, where its commands may read and write (resolved when the
+  /// course was read, at the edge).
+  public var folder: String = "."
 
   public init(
     number: Int?, fileName: String, path: String, title: String, section: String,
@@ -32,5 +38,10 @@ public struct LessonEntry: Equatable, Sendable {
   /// Parses the lesson (again), for running it.
   public func load() throws(LessonParseFailure) -> Lesson {
     try Lesson.load(path: path)
+  }
+
+  /// Parses the bytes of this lesson's file, read by the caller (no I/O here).
+  public func parse(_ data: Data) throws(LessonParseFailure) -> Lesson {
+    try LessonParser.parse(data: data, file: path, directory: folder)
   }
 }

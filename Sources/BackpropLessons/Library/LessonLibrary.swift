@@ -123,8 +123,12 @@ public struct LessonLibrary: Equatable, Sendable {
 
   // MARK: - Reading the course
 
-  /// Lists and parses every `*.lesson` file in `directory`.
-  public static func load(directory: String) throws(LoadError) -> LessonLibrary {
+  /// Lists every `*.lesson` file in `directory`. With `parsing`, each is parsed too (for
+  /// `lesson list` with its errors); without, only its `@title` and `@section` lines are read,
+  /// which is all the menu needs, and start-up stays fast: a lesson is parsed when it is opened.
+  public static func load(directory: String, parsing: Bool = true) throws(LoadError)
+    -> LessonLibrary
+  {
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -133,20 +137,61 @@ public struct LessonLibrary: Equatable, Sendable {
         message: "cannot list the lessons in \(directory): no such folder, or it cannot be read")
     }
     let folder = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+    let absoluteFolder = LessonSource.absolutePath(folder)
     let entries = lessonFiles(names).map { name -> LessonEntry in
       let path = folder + "/" + name
+      var entry = LessonEntry(
+        number: number(of: name), fileName: name, path: path, title: name, section: "",
+        diagnostics: [])
+      entry.folder = absoluteFolder
       do throws(LessonParseFailure) {
-        let lesson = try Lesson.load(path: path)
-        return LessonEntry(
-          number: number(of: name), fileName: name, path: path, title: lesson.title,
-          section: lesson.section, diagnostics: [], lesson: lesson)
+        if parsing {
+          let lesson = try Lesson.load(path: path)
+          entry.title = lesson.title
+          entry.section = lesson.section
+          entry.lesson = lesson
+        } else {
+          guard let data = FileManager.default.contents(atPath: path) else {
+            throw LessonParseFailure(diagnostics: [
+              LessonDiagnostic(file: path, line: 1, column: 1, message: "cannot read this file")
+            ])
+          }
+          let heading = headings(of: data)
+          entry.title = heading.title ?? name
+          entry.section = heading.section ?? ""
+        }
       } catch {
-        return LessonEntry(
-          number: number(of: name), fileName: name, path: path, title: name, section: "",
-          diagnostics: error.diagnostics)
+        entry.diagnostics = error.diagnostics
       }
+      return entry
     }
     return LessonLibrary(directory: directory, entries: entries)
+  }
+
+  /// The `@title` and `@section` of a lesson file, read from their directive lines alone: the
+  /// bytes are scanned for line starts and only those two lines are decoded (the whole file is
+  /// checked and parsed when the lesson is opened).
+  static func headings(of data: Data) -> (title: String?, section: String?) {
+    var title: String?
+    var section: String?
+    let bytes = [UInt8](data)
+    var start = 0
+    while start < bytes.count && (title == nil || section == nil) {
+      var end = start
+      while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+      var k = start
+      while k < end && (bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t")) { k += 1 }
+      if k < end && bytes[k] == UInt8(ascii: "@") {
+        let line = String(decoding: bytes[k..<end], as: UTF8.self)
+        if title == nil, line.hasPrefix("@title ") {
+          title = line.dropFirst(7).trimmingCharacters(in: .whitespacesAndNewlines)
+        } else if section == nil, line.hasPrefix("@section ") {
+          section = line.dropFirst(9).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+      }
+      start = end + 1
+    }
+    return (title, section)
   }
 
   /// The `.lesson` names among `names`, numbered ones first in numeric order, then the rest by name.

@@ -14,8 +14,6 @@ struct SourceLine {
   /// Index of the first character that is not a space or tab, or nil for a blank line.
   var firstNonBlank: Int? { characters.firstIndex { $0 != " " && $0 != "\t" } }
 
-  var isBlank: Bool { firstNonBlank == nil }
-
   /// Whether the line starts with two spaces or a tab (a display line, when it is prose).
   var isIndented: Bool {
     characters.first == "\t"

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+@testable import BackpropEngine
+
+/// The kernel against the readable micro-step path (bit for bit), the bounded loss curve and
+/// trail, and networks of MNIST's size.
+@Suite struct KernelTests {
+  /// Every hidden activation with every (output, loss) pair, online and batch: the kernel and the
+  /// micro-steps end with the same weights, losses and trail, bit for bit.
+  @Test(arguments: GradientTests.hiddenActivations)
+  func kernelAgreesWithMicroStepsForEveryActivationAndLoss(_ hidden: Activation) {
+    for (k, (output, loss)) in GradientTests.outputs.enumerated() {
+      let (net, sample) = GradientTests.makeNetwork(
+        hidden: hidden, output: output, loss: loss, seed: UInt64(k + 21))
+      let second = Sample(inputs: [-0.2, 0.5, 0.3], targets: sample.targets.reversed())
+      for mode in [TrainingMode.online, .batch] {
+        var micro = Trainer(network: net, samples: [sample, second], learningRate: 0.1, mode: mode)
+        var fast = micro
+        for _ in 0..<4 {
+          repeat { micro.step() } while micro.position != .start && micro.divergence == nil
+        }
+        fast.train(epochs: 4)
+        let what = "\(hidden) hidden, \(output)/\(loss), \(mode)"
+        #expect(micro.network == fast.network, "\(what)")
+        #expect(micro.losses == fast.losses, "\(what)")
+        #expect(micro.divergence == fast.divergence, "\(what)")
+      }
+    }
+  }
+
+  /// More updates than the trail keeps points: the kernel and the micro-steps thin it the same
+  /// way; it keeps the first point, ends at the weights now, and stays within its limit.
+  @Test func trailIsThinnedTheSameWayOnBothPaths() {
+    var micro = Example.linear2.trainer()
+    var fast = micro
+    let epochs = 2_500  // 5,000 updates
+    for _ in 0..<epochs {
+      repeat { micro.step() } while micro.position != .start
+    }
+    fast.train(epochs: 1_000)
+    fast.train(epochs: epochs - 1_000)
+    #expect(micro.trail == fast.trail)
+    #expect(micro.trailStride == 2)
+    #expect(fast.trail.count <= Trainer.trailPointLimit + 1)
+    #expect(fast.trail.first == Example.linear2.trainer().network.weights)
+    #expect(fast.trail.last == fast.network.weights)
+    #expect(micro.losses == fast.losses)
+  }
+
+  /// Past its bucket limit the loss curve merges buckets pairwise; each keeps the mean, minimum
+  /// and maximum of its epochs, compared here with those computed directly.
+  @Test func lossHistoryKeepsBoundedBuckets() {
+    var history = LossHistory()
+    let values = (0..<10_000).map { k in 1 / Double(k + 1) + 0.01 * sin(Double(k)) }
+    for v in values { history.append(v) }
+    #expect(history.count == 10_000)
+    #expect(history.last == values.last)
+    #expect(history.epochsPerBucket == 4)
+    let means = history.means
+    #expect(means.count == 2_500)
+    for (b, mean) in means.enumerated() {
+      let chunk = values[(4 * b)..<(4 * b + 4)]
+      #expect(close(mean, chunk.reduce(0, +) / 4, relative: 1e-12))
+      #expect(history.minimums[b] == chunk.min())
+      #expect(history.maximums[b] == chunk.max())
+    }
+  }
+
+  /// While there are fewer epochs than buckets the curve is the exact per-epoch losses.
+  @Test func shortLossHistoryIsExact() {
+    var history = LossHistory()
+    for v in [0.5, 0.25, 0.125] { history.append(v) }
+    #expect(history.means == [0.5, 0.25, 0.125])
+    #expect(history.epochsPerBucket == 1)
+  }
+
+  /// Nielsen's MNIST layout trains, and backpropagation agrees with central differences on a
+  /// few weights in each layer and a bias.
+  @Test func mnistSizedNetworkTrainsAndItsGradientsCheck() throws {
+    var net = try Network(
+      shape: try NetworkShape(layerSizes: [784, 30, 10]), activations: [.logistic],
+      loss: .halfSquaredError, biasMode: .on)
+    net.randomize(seed: 5)
+    var rng = SplitMix64(seed: 11)
+    let samples = (0..<8).map { k in
+      Sample(
+        inputs: (0..<784).map { _ in rng.nextDouble(in: 0...1) },
+        targets: (0..<10).map { $0 == k ? 1 : 0 })
+    }
+    let g = net.gradient(on: samples[0])
+    let shape = net.shape
+    let checked: [Parameter] = [
+      .weight(from: 1, to: 785), .weight(from: 400, to: 800), .weight(from: 784, to: 814),
+      .weight(from: 785, to: 815), .weight(from: 800, to: 820), .weight(from: 814, to: 824),
+      .bias(790), .bias(820),
+    ]
+    for p in checked {
+      let analytic: Double
+      switch p {
+      case .weight(let i, let j): analytic = g.weights[shape.weightIndex(from: i, to: j)!]
+      case .bias(let j): analytic = g.biases[j - 1]
+      }
+      let numeric = GradientTests.numeric(net, p, samples[0])
+      #expect(
+        close(analytic, numeric, relative: 1e-6, absolute: 1e-10),
+        "∂E/∂\(p.name): backprop \(analytic), numeric \(numeric)")
+    }
+    var trainer = Trainer(network: net, samples: samples, learningRate: 0.5)
+    let before = net.meanError(on: samples)
+    trainer.train(epochs: 5)
+    #expect(trainer.epoch == 5)
+    #expect(trainer.divergence == nil)
+    #expect(trainer.network.meanError(on: samples) < before)
+  }
+}
