@@ -115,7 +115,7 @@ public enum Views {
       }
       draw(
         body, in: rect, title: paneTitle(pane, state, note: body.titleNote), &grid,
-        focused: pane == focused && layout.panes.count > 1,
+        focused: pane == focused,
         glyphs: g)
     }
 
