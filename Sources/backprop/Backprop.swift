@@ -103,8 +103,15 @@ struct Run: ParsableCommand {
     var runner = HeadlessRunner(state: state, json: json, source: script ?? "<stdin>")
     var lines: [String] = []
     if let script {
-      guard let data = FileManager.default.contents(atPath: script) else {
-        FileHandle.standardError.write(Data("backprop: cannot read script \(script)\n".utf8))
+      let data: Data
+      switch RegularFile.read(script, limit: LocalFiles.readLimit) {
+      case .success(let bytes) where bytes.count <= LocalFiles.readLimit: data = bytes
+      case .success:
+        FileHandle.standardError.write(Data("backprop: script \(script) is too large\n".utf8))
+        return 2
+      case .failure(let problem):
+        FileHandle.standardError.write(
+          Data("backprop: cannot read script \(script): \(problem.message)\n".utf8))
         return 2
       }
       guard let text = String(data: data, encoding: .utf8) else {

@@ -4,42 +4,33 @@ import Foundation
 /// describes what it wants done, so this is the one place (with start-up reading) where the
 /// program's files are touched.
 public enum LocalFiles {
+  /// The largest file a `read` operation accepts (a network file of the largest shape is far
+  /// smaller); a FIFO or a device is refused like a missing file.
+  public static let readLimit = 64 << 20
+
   /// Does `operation`; a read answers the file's bytes, anything else empty data.
   public static func perform(_ operation: FileOperation) -> Result<Data, FileError> {
-    switch operation {
-    case .write(let path, let contents, let createsFolder, let folder):
-      do throws(FileError) {
-        let target = try confine(path, to: folder)
-        try write(contents, to: target, createsFolder: createsFolder)
-        return .success(Data())
-      } catch {
-        return .failure(error)
-      }
-    case .read(let path, let folder):
-      do throws(FileError) {
-        let target = try confine(path, to: folder)
-        guard let data = FileManager.default.contents(atPath: target) else {
-          throw .cannotRead
+    do throws(FileError) {
+      switch operation {
+      case .write(let path, let contents, let createsFolder, let folder):
+        if let folder {
+          try ConfinedFolder(folder).write(contents, to: path)
+        } else {
+          try write(contents, to: path, createsFolder: createsFolder)
         }
+        return .success(Data())
+      case .read(let path, let folder):
+        if let folder { return .success(try ConfinedFolder(folder).read(path, limit: readLimit)) }
+        guard case .success(let data) = RegularFile.read(path, limit: readLimit),
+          data.count <= readLimit
+        else { throw .cannotRead }
         return .success(data)
-      } catch {
-        return .failure(error)
+      case .move(let from, let to):
+        return rename(from, to) == 0 ? .success(Data()) : .failure(.cannotRead)
       }
-    case .move(let from, let to):
-      _ = rename(from, to)
-      return .success(Data())
+    } catch {
+      return .failure(error)
     }
-  }
-
-  /// The path with symbolic links resolved, refused if it leaves `folder`: a link inside a
-  /// lesson's folder must not lead a lesson's `save` elsewhere. The lexical checks (no `..`, no
-  /// absolute path) were made before the operation was asked for.
-  static func confine(_ path: String, to folder: String?) throws(FileError) -> String {
-    guard let folder else { return path }
-    let base = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
-    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-    guard target.hasPrefix(base + "/") else { throw .outsideFolder }
-    return target
   }
 
   /// Writes to a temporary file and renames it over `path`, so a crash mid-write leaves either

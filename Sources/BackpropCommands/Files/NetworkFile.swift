@@ -73,7 +73,7 @@ public struct NetworkFile: Codable, Equatable, Sendable {
       throw .init("`bias` must be on, off or frozen, not \"\(bias)\"")
     }
     guard let m = TrainingMode(rawValue: mode) else {
-      throw .init("`mode` must be online or batch, not \"\(mode)\"")
+      throw .init("`mode` must be online, batch or early, not \"\(mode)\"")
     }
     var net: Network
     do {
@@ -111,7 +111,26 @@ public struct NetworkFile: Codable, Equatable, Sendable {
         "sample \(k + 1) needs \(shape.inputCount) inputs and \(shape.outputCount) targets")
     }
     guard eta.isFinite, eta >= 0 else { throw .init("`eta` must be a finite number ≥ 0") }
+    try requireFinite()
     return Trainer(network: net, samples: samples, learningRate: eta, mode: m)
+  }
+
+  /// One rule for every value, as for `set`: the file may spell NaN and ±∞ (so that a diverged
+  /// network can be saved and looked at), but loading one is refused, naming the field.
+  func requireFinite() throws(FileFormatError) {
+    func check(_ values: [Double], _ field: String) throws(FileFormatError) {
+      if let k = values.firstIndex(where: { !$0.isFinite }) {
+        throw .init("`\(field)[\(k)]` must be a finite number, not \(values[k])")
+      }
+    }
+    for (l, rows) in weights.enumerated() {
+      for (r, row) in rows.enumerated() { try check(row, "weights[\(l)][\(r)]") }
+    }
+    for (l, row) in biases.enumerated() { try check(row, "biases[\(l)]") }
+    for (k, sample) in samples.enumerated() {
+      try check(sample.inputs, "samples[\(k)].inputs")
+      try check(sample.targets, "samples[\(k)].targets")
+    }
   }
 
   public func encoded() -> Data {
@@ -133,6 +152,11 @@ public struct NetworkFile: Codable, Equatable, Sendable {
     } catch let DecodingError.typeMismatch(_, context) {
       throw .init(
         "wrong type at `\(context.codingPath.map(\.stringValue).joined(separator: "."))`: \(context.debugDescription)"
+      )
+    } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+      // Valid JSON holding a value of the wrong kind (`layers` 2.5, a number out of range).
+      throw .init(
+        "`\(context.codingPath.map(\.stringValue).joined(separator: "."))`: \(context.debugDescription)"
       )
     } catch let DecodingError.dataCorrupted(context) {
       throw .init(

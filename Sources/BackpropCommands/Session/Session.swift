@@ -93,7 +93,7 @@ public struct Session: Sendable {
     digits = context.digits
     switch context.historyAction {
     case .none:
-      guard context.trainer != trainer else { return }
+      guard !BitwiseEquality.equal(context.trainer, trainer) else { return }
       if merging && !undoStack.isEmpty {
         redoStack.removeAll()
         trainer = context.trainer

@@ -142,15 +142,10 @@ public struct ProgressStore: Sendable {
   }
 
   static func read(_ path: String) throws(ReadError) -> [String: LessonProgress] {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw ReadError(message: "cannot open it")
-    }
-    defer { try? handle.close() }
     let data: Data
-    do {
-      data = try handle.read(upToCount: sizeLimit + 1) ?? Data()
-    } catch {
-      throw ReadError(message: "cannot read it")
+    switch RegularFile.read(path, limit: sizeLimit) {
+    case .success(let bytes): data = bytes
+    case .failure(let problem): throw ReadError(message: problem.message)
     }
     if data.count > sizeLimit { throw ReadError(message: "it is too large") }
     let decoder = JSONDecoder()
