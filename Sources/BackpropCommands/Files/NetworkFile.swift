@@ -153,6 +153,8 @@ public struct NetworkFile: Codable, Equatable, Sendable {
       throw .init(
         "wrong type at `\(context.codingPath.map(\.stringValue).joined(separator: "."))`: \(context.debugDescription)"
       )
+    } catch let DecodingError.dataCorrupted(_) where numberProblem(in: data) != nil {
+      throw .init(numberProblem(in: data)!)
     } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
       // Valid JSON holding a value of the wrong kind (`layers` 2.5, a number out of range).
       throw .init(
@@ -165,6 +167,52 @@ public struct NetworkFile: Codable, Equatable, Sendable {
     } catch {
       throw .init("could not read it: \(error)")
     }
+  }
+}
+
+extension NetworkFile {
+  /// Fields that hold whole numbers.
+  static let wholeNumberFields: Set<String> = ["layers", "version"]
+
+  /// Valid JSON with a number the decoder cannot take (`1e999`, `layers` 2.5) is reported by
+  /// Foundation as "not valid JSON"; this finds the number and the field it belongs to.
+  static func numberProblem(in data: Data) -> String? {
+    let text = Array(String(decoding: data, as: UTF8.self).unicodeScalars)
+    var k = 0
+    var lastString = ""
+    var key = ""
+    while k < text.count {
+      let c = text[k]
+      if c == "\"" {
+        var s = ""
+        k += 1
+        while k < text.count, text[k] != "\"" {
+          if text[k] == "\\" { k += 1 }
+          if k < text.count { s.unicodeScalars.append(text[k]) }
+          k += 1
+        }
+        lastString = s
+        k += 1
+      } else if c == ":" {
+        key = lastString
+        k += 1
+      } else if c == "-" || ("0"..."9").contains(c) {
+        var number = ""
+        while k < text.count, "+-0123456789.eE".unicodeScalars.contains(text[k]) {
+          number.unicodeScalars.append(text[k])
+          k += 1
+        }
+        if let v = Double(number), !v.isFinite {
+          return "`\(key)`: \(number) is out of range for a number"
+        }
+        if wholeNumberFields.contains(key), number.contains(where: { ".eE".contains($0) }) {
+          return "`\(key)`: \(number) is not a whole number"
+        }
+      } else {
+        k += 1
+      }
+    }
+    return nil
   }
 }
 
