@@ -5,8 +5,8 @@
 /// an undo entry and cleared redo. Here a double equals another when their bit patterns do.
 /// A `==` that answers true is trusted (it is the fast path, and differs only for +0 and −0);
 /// only when it answers false are the values taken apart with `Mirror` to look for doubles.
-enum BitwiseEquality {
-  static func equal<T: Equatable>(_ a: T, _ b: T) -> Bool {
+public enum BitwiseEquality {
+  public static func equal<T: Equatable>(_ a: T, _ b: T) -> Bool {
     a == b || same(a, b)
   }
 
