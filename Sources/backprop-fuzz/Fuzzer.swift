@@ -59,6 +59,18 @@ struct Fuzzer {
     return Snapshot(trainer: s.trainer, digits: s.digits, canUndo: s.canUndo, canRedo: s.canRedo)
   }
 
+  /// Replays the inputs kept under `Tests/FuzzCorpus` (when run from the repository).
+  mutating func replayCorpus() -> String? {
+    guard let text = try? String(contentsOfFile: "Tests/FuzzCorpus/commands.txt", encoding: .utf8)
+    else { return nil }
+    _ = runner.run("example mazur", lineNumber: 1)
+    for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+      count += 1
+      if let problem = command(String(line)) { return problem }
+    }
+    return nil
+  }
+
   /// One input of a kind chosen at random; answers a problem, or nil.
   mutating func runOne() -> String? {
     count += 1

@@ -27,7 +27,7 @@ CrashReport.install()
 var fuzzer = Fuzzer(seed: seed, budget: budget, memoryLimit: 2 << 30)
 defer { fuzzer.removeScratch() }
 let start = Date()
-var problem: String? = nil
+var problem: String? = fuzzer.replayCorpus()
 while problem == nil {
   if let seconds { if Date().timeIntervalSince(start) >= seconds { break } } else if fuzzer.count >= count { break }
   problem = fuzzer.runOne()
