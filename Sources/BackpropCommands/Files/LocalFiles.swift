@@ -26,11 +26,66 @@ public enum LocalFiles {
         else { throw .cannotRead }
         return .success(data)
       case .move(let from, let to):
-        return rename(from, to) == 0 ? .success(Data()) : .failure(.cannotRead)
+        try setAside(from, to)
+        return .success(Data())
+      case .merge(let path, let contents, let member, let key):
+        try merge(contents, into: path, member: member, key: key)
+        return .success(Data())
       }
     } catch {
       return .failure(error)
     }
+  }
+
+  /// Moves `from` to `to`, or to the first of `to.1`, `to.2`, … that does not exist: `link`
+  /// fails rather than replace, so an earlier copy is never overwritten.
+  static func setAside(_ from: String, _ to: String) throws(FileError) {
+    for k in 0..<1000 {
+      let candidate = k == 0 ? to : "\(to).\(k)"
+      if link(from, candidate) == 0 {
+        unlink(from)
+        return
+      }
+      if errno != EEXIST { break }
+    }
+    let reason = String(cString: strerror(errno))
+    throw .cannotReplace(reason: "the unreadable file could not be set aside: \(reason)")
+  }
+
+  /// See `FileOperation.merge`.
+  static func merge(_ contents: Data, into path: String, member: String, key: String)
+    throws(FileError)
+  {
+    let directory = (path as NSString).deletingLastPathComponent
+    do {
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    } catch {
+      throw .cannotCreateFolder(directory)
+    }
+    let lock = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard lock >= 0 else { throw .cannotCreate(path + ".lock") }
+    defer { close(lock) }
+    while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
+    defer { flock(lock, LOCK_UN) }
+    guard var ours = (try? JSONSerialization.jsonObject(with: contents)) as? [String: Any] else {
+      throw .cannotCreate(path)
+    }
+    switch RegularFile.read(path, limit: readLimit) {
+    case .failure(.missing): break
+    case .success(let data) where data.count <= readLimit:
+      guard let theirs = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+        var entries = theirs[member] as? [String: Any]
+      else { throw .cannotReplace(reason: "it is not a progress file; it was left as it is") }
+      entries[key] = (ours[member] as? [String: Any])?[key]
+      ours[member] = entries
+    default:
+      throw .cannotReplace(reason: "it cannot be read; it was left as it is")
+    }
+    guard
+      let merged = try? JSONSerialization.data(
+        withJSONObject: ours, options: [.prettyPrinted, .sortedKeys])
+    else { throw .cannotCreate(path) }
+    try write(merged, to: path, createsFolder: false)
   }
 
   /// Writes to a temporary file and renames it over `path`, so a crash mid-write leaves either
