@@ -50,4 +50,11 @@ import Testing
       #expect(out.contains("\"ok\":false"), "\(line): \(out)")
     }
   }
+
+  /// #4: a huge paste into the command line stops at the maximum line length.
+  @Test func theCommandLineEditorStopsAtTheMaximumLength() {
+    var editor = LineEditor()
+    editor.insert(String(repeating: "x", count: Session.maximumLineLength + 10))
+    #expect(editor.text.count == Session.maximumLineLength)
+  }
 }

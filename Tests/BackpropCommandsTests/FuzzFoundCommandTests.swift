@@ -108,4 +108,18 @@ import Testing
     #expect(huge != good)
     #expect(load(huge).hasPrefix("`eta`: 1e999 is out of range"), "\(load(huge))")
   }
+
+  /// #4: "did you mean" compares only words of about a command's length (the edit distance is
+  /// quadratic; a 1 MB word took 26 s), and a command line has a stated maximum length.
+  @Test func longWordsGetNoSuggestionAndLongLinesAreRefused() {
+    #expect(CommandSpec.suggestion(for: "stpe") == "step")
+    #expect(CommandSpec.suggestion(for: String(repeating: "é", count: 100_000)) == nil)
+    var session = Session()
+    let before = SessionSnapshot(session)
+    let error = session.fail("get " + String(repeating: "x", count: Session.maximumLineLength))
+    #expect(error?.message.contains("at most \(Session.maximumLineLength)") == true)
+    #expect(SessionSnapshot(session) == before)
+    let unknown = session.fail(String(repeating: "ü", count: 1000))
+    #expect(unknown?.message.contains("did you mean") == false)
+  }
 }
