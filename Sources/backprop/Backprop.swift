@@ -114,20 +114,27 @@ struct Run: ParsableCommand {
           Data("backprop: cannot read script \(script): \(problem.message)\n".utf8))
         return 2
       }
-      guard let text = String(data: data, encoding: .utf8) else {
-        FileHandle.standardError.write(Data("backprop: \(script) is not valid UTF-8\n".utf8))
-        return 2
-      }
-      lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-      for (k, line) in lines.enumerated() {
-        for out in runner.run(line, lineNumber: k + 1) { print(out) }
+      let byteLines = [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: false)
+      lines = byteLines.map { String(decoding: $0, as: UTF8.self) }
+      for (k, line) in byteLines.enumerated() {
+        for out in runner.run(bytes: Array(line), lineNumber: k + 1) { print(out) }
         if runner.wantsQuit { break }
       }
     } else {
+      // Bytes, not `readLine`, which would repair invalid UTF-8 silently: stdin and `--script`
+      // treat a bad line the same way (see `HeadlessRunner.run(bytes:lineNumber:)`).
       var k = 0
-      while let line = readLine(strippingNewline: true) {
+      var buffer: UnsafeMutablePointer<CChar>? = nil
+      var capacity = 0
+      let input = fdopen(0, "r")
+      defer { free(buffer) }
+      while let input {
+        let count = getline(&buffer, &capacity, input)
+        guard count >= 0, let buffer else { break }
+        var bytes = [UInt8](UnsafeRawBufferPointer(start: buffer, count: count))
+        if bytes.last == 0x0A { bytes.removeLast() }
         k += 1
-        for out in runner.run(line, lineNumber: k) { print(out) }
+        for out in runner.run(bytes: bytes, lineNumber: k) { print(out) }
         if runner.wantsQuit { break }
       }
     }

@@ -57,4 +57,14 @@ import Testing
     editor.insert(String(repeating: "x", count: Session.maximumLineLength + 10))
     #expect(editor.text.count == Session.maximumLineLength)
   }
+
+  /// #12: one behaviour for invalid UTF-8 from stdin and `--script`: the line is not run.
+  @Test func invalidUTF8LinesAreRefusedNotRepaired() {
+    var runner = HeadlessRunner(state: AppState(startScreen: false), json: false, source: "s")
+    _ = runner.run("example mazur", lineNumber: 1)
+    let out = runner.run(bytes: Array("get w_".utf8) + [0xFF] + Array("5".utf8), lineNumber: 2)
+    #expect(out == ["s:2:7: error: byte 0xFF is not valid UTF-8; the line was not run"])
+    #expect(runner.failures == 1)
+    #expect(runner.run(bytes: Array("get E".utf8), lineNumber: 3).count == 2)
+  }
 }
