@@ -122,4 +122,24 @@ import Testing
     let unknown = session.fail(String(repeating: "ü", count: 1000))
     #expect(unknown?.message.contains("did you mean") == false)
   }
+
+  /// #5: commands whose cost grew without bound have stated limits: `step` runs at most
+  /// 10,000 micro-steps, and `gradcheck` checks at most 200 parameters, spread over the network.
+  @Test func stepAndGradcheckAreBounded() {
+    var session = Session()
+    let error = session.fail("step 1000000")
+    #expect(error?.expected?.contains("from 1 to 10000") == true, "\(String(describing: error))")
+    session.run(["network 2-30-30-2 seed=3", "sample add 0.5 -0.5 -> 1 0"])
+    let output = session.run("gradcheck")
+    let rows = output.field("rows")
+    guard case .array(let list)? = rows else {
+      Issue.record("no rows")
+      return
+    }
+    #expect(list.count == 200)
+    let parameters = (2 * 30 + 30 * 30 + 30 * 2) + (30 + 30 + 2)  // weights, then biases
+    #expect(output.text.contains("checked 200 of the \(parameters) parameters"), "\(output.text)")
+    // The checked parameters agree with finite differences (the network is small and smooth).
+    #expect(output.text.contains("agree"))
+  }
 }
