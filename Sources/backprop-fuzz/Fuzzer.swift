@@ -93,8 +93,8 @@ struct Fuzzer {
 
   /// A command line through the headless runner, as `--headless --json` runs it.
   mutating func command(_ line: String) -> String? {
-    // `step`, `train`, `epoch` and `gradcheck` with huge counts are issue 10 #5 (known, not yet
-    // bounded); they are left out so that a pass measures everything else.
+    // `train` and `epoch` with huge counts, and very large networks (where `show` is slow), are
+    // issue 10 #5, not bounded yet; they are left out so that a pass measures everything else.
     if Self.isKnownUnbounded(line) { return nil }
     if line.lowercased().hasPrefix("quit") || line.lowercased().hasPrefix("q ") { return nil }
     let before = snapshot()
@@ -115,7 +115,7 @@ struct Fuzzer {
   static func isKnownUnbounded(_ line: String) -> Bool {
     let words = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
     guard let first = words.first else { return false }
-    if ["gradcheck", "train", "epoch", "step", "network", "data", "sample", "batch"].contains(
+    if ["train", "epoch", "network", "data", "sample", "batch"].contains(
       String(first))
     {
       return words.dropFirst().contains { word in
