@@ -172,4 +172,17 @@ import Testing
     #expect(FileManager.default.contents(atPath: path) == Data("garbage".utf8))
     #expect(!FileManager.default.fileExists(atPath: path + ".corrupt"))
   }
+
+  // MARK: - #5: check gives each lesson a time budget
+
+  @Test func aLessonOverItsTimeBudgetIsReportedAtItsPage() throws {
+    let text = "@title Slow\n@section Derivation\n\nFirst page.\n\n> example xor\n"
+    let lesson = try LessonParser.parse(text, file: "slow.lesson")
+    let problems = LessonChecker.check(lesson, budget: .zero)
+    #expect(problems.count == 1)
+    #expect(problems.first?.line == 4, "\(problems)")
+    #expect(problems.first?.message.contains("checking took longer than") == true)
+    // With the default budget the same lesson passes.
+    #expect(LessonChecker.check(lesson) == [])
+  }
 }
