@@ -136,9 +136,10 @@ enum TerminalRestorer {
 
   private static func setHandler(
     _ action: inout sigaction,
-    _ handler: @escaping @convention(c) (
-      Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?
-    ) -> Void
+    _ handler:
+      @escaping @convention(c) (
+        Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?
+      ) -> Void
   ) {
     #if os(Linux)
       action.__sigaction_handler.sa_sigaction = handler

@@ -7,7 +7,8 @@ enum CrashReport {
   nonisolated(unsafe) static var length = 0
 
   static func set(_ text: String) {
-    let bytes = Array(("\nbackprop-fuzz: crashed on input: " + text.debugDescription + "\n").utf8.prefix(1 << 16))
+    let bytes = Array(
+      ("\nbackprop-fuzz: crashed on input: " + text.debugDescription + "\n").utf8.prefix(1 << 16))
     bytes.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress!, count: bytes.count) }
     length = bytes.count
   }

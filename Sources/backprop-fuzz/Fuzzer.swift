@@ -87,7 +87,9 @@ struct Fuzzer {
     let problem = body()
     let elapsed = Date().timeIntervalSince(start)
     if let problem { return problem }
-    if elapsed > budget { return "slow (\(String(format: "%.1f", elapsed)) s): \(what.debugDescription)" }
+    if elapsed > budget {
+      return "slow (\(String(format: "%.1f", elapsed)) s): \(what.debugDescription)"
+    }
     return nil
   }
 
@@ -119,7 +121,8 @@ struct Fuzzer {
       String(first))
     {
       return words.dropFirst().contains { word in
-        word.contains { $0.isNumber } && (Double(word.filter { $0.isASCII }).map { $0 > 200 } ?? true)
+        word.contains { $0.isNumber }
+          && (Double(word.filter { $0.isASCII }).map { $0 > 200 } ?? true)
           || word.contains("x") || word.count > 6
       }
     }
@@ -180,7 +183,9 @@ struct Fuzzer {
 
   /// Resident memory in bytes (Linux).
   static func residentBytes() -> Int {
-    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else {
+      return 0
+    }
     let fields = text.split(separator: " ")
     return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(getpagesize()) : 0
   }

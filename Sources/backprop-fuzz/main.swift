@@ -29,7 +29,11 @@ defer { fuzzer.removeScratch() }
 let start = Date()
 var problem: String? = fuzzer.replayCorpus()
 while problem == nil {
-  if let seconds { if Date().timeIntervalSince(start) >= seconds { break } } else if fuzzer.count >= count { break }
+  if let seconds {
+    if Date().timeIntervalSince(start) >= seconds { break }
+  } else if fuzzer.count >= count {
+    break
+  }
   problem = fuzzer.runOne()
   if problem == nil, fuzzer.count % 1000 == 0 { problem = fuzzer.checkMemory() }
 }

@@ -84,7 +84,8 @@ import Testing
   /// #12: the network file: NaN/∞ refused naming the field; `early` accepted as its text says;
   /// valid JSON with a wrong number names the field instead of "not valid JSON".
   @Test func networkFileValuesAreCheckedByField() throws {
-    let good = String(decoding: NetworkFile(trainer: Example.mazur.trainer()).encoded(), as: UTF8.self)
+    let good = String(
+      decoding: NetworkFile(trainer: Example.mazur.trainer()).encoded(), as: UTF8.self)
     func load(_ text: String) -> String {
       do {
         _ = try NetworkFile.decode(Data(text.utf8)).trainer()
@@ -95,15 +96,18 @@ import Testing
     }
     #expect(load(good) == "ok")
     let nanWeight = good.replacingOccurrences(of: "0.15", with: "\"NaN\"")
-    #expect(load(nanWeight).contains("`weights[0][0][0]` must be a finite number"), "\(load(nanWeight))")
+    #expect(
+      load(nanWeight).contains("`weights[0][0][0]` must be a finite number"), "\(load(nanWeight))")
     let early = good.replacingOccurrences(of: "\"mode\" : \"online\"", with: "\"mode\" : \"early\"")
     #expect(early != good)
     #expect(load(early) == "ok")
     let badMode = good.replacingOccurrences(of: "\"mode\" : \"online\"", with: "\"mode\" : \"x\"")
     #expect(load(badMode).contains("online, batch or early"))
-    let fractional = good.replacingOccurrences(of: "\"layers\" : [\n    2", with: "\"layers\" : [\n    2.5")
+    let fractional = good.replacingOccurrences(
+      of: "\"layers\" : [\n    2", with: "\"layers\" : [\n    2.5")
     #expect(fractional != good)
-    #expect(load(fractional).hasPrefix("`layers`: 2.5 is not a whole number"), "\(load(fractional))")
+    #expect(
+      load(fractional).hasPrefix("`layers`: 2.5 is not a whole number"), "\(load(fractional))")
     let huge = good.replacingOccurrences(of: "\"eta\" : 0.5", with: "\"eta\" : 1e999")
     #expect(huge != good)
     #expect(load(huge).hasPrefix("`eta`: 1e999 is out of range"), "\(load(huge))")

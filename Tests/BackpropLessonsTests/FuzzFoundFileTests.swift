@@ -60,7 +60,8 @@ import Testing
     try? FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
     try? FileManager.default.createSymbolicLink(
       atPath: course + "/out", withDestinationPath: "../outside")
-    try? FileManager.default.createSymbolicLink(atPath: course + "/abs", withDestinationPath: outside)
+    try? FileManager.default.createSymbolicLink(
+      atPath: course + "/abs", withDestinationPath: outside)
     return (root, course, outside)
   }
 
@@ -114,7 +115,9 @@ import Testing
       path: course + "/net.json", contents: Data("{}".utf8), confinedTo: course)
     #expect(LocalFiles.perform(op) == .success(Data()))
     #expect(LocalFiles.perform(op) == .success(Data()))  // and over an existing file
-    #expect(LocalFiles.perform(.read(path: course + "/net.json", confinedTo: course)) == .success(Data("{}".utf8)))
+    #expect(
+      LocalFiles.perform(.read(path: course + "/net.json", confinedTo: course))
+        == .success(Data("{}".utf8)))
   }
 
   // MARK: - #8: two instances keep each other's progress
@@ -149,7 +152,8 @@ import Testing
       #expect(store.takeWarnings().count == 1)
     }
     #expect(FileManager.default.contents(atPath: path + ".corrupt") == Data("first garbage".utf8))
-    #expect(FileManager.default.contents(atPath: path + ".corrupt.1") == Data("second garbage".utf8))
+    #expect(
+      FileManager.default.contents(atPath: path + ".corrupt.1") == Data("second garbage".utf8))
   }
 
   /// A read-only folder: the corrupt file cannot be set aside, so no warning says it was, and it

@@ -75,7 +75,9 @@ extension Context {
     -> CommandOutput
   {
     var count = 1
-    if args.peek != nil { count = try args.integer("a number of micro-steps", in: 1...Self.stepLimit) }
+    if args.peek != nil {
+      count = try args.integer("a number of micro-steps", in: 1...Self.stepLimit)
+    }
     try args.finish(usage)
     try requireSamples(1)
     return runSteps(limit: count) { _, _ in false }

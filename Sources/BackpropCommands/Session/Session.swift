@@ -53,7 +53,8 @@ public struct Session: Sendable {
       guard line.utf8.count <= Self.maximumLineLength else {
         throw CommandError(
           column: 1,
-          message: "the line is \(line.utf8.count) bytes long; a command line may have at most \(Self.maximumLineLength)",
+          message:
+            "the line is \(line.utf8.count) bytes long; a command line may have at most \(Self.maximumLineLength)",
           expected: "a shorter line")
       }
       let tokens = try Tokenizer.tokenize(line)
