@@ -26,11 +26,13 @@ struct ConfinedFolder {
     defer { close(directory) }
     beforeUse()
     var info = stat()
-    if fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0,
-      info.st_mode & S_IFMT != S_IFREG
-    {
-      // A link (to anywhere), a folder, a FIFO: never written through.
-      throw .outsideFolder
+    if fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
+      // A link (to anywhere) is never written through; a folder or a FIFO is not replaced.
+      switch info.st_mode & S_IFMT {
+      case S_IFREG: break
+      case S_IFLNK: throw .outsideFolder
+      default: throw .cannotReplace(reason: "it is not a regular file")
+      }
     }
     let temporary = ".\(name).tmp-\(getpid())"
     let fd = openat(
@@ -83,7 +85,7 @@ struct ConfinedFolder {
     let parent = (path as NSString).deletingLastPathComponent
     let directory = Glibc.open(
       parent.isEmpty ? "." : parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard directory >= 0 else { throw .cannotRead }
+    guard directory >= 0 else { throw .cannotCreate(path) }
     guard let real = Self.realPath(ofDescriptor: directory), real == base || inside(real) else {
       close(directory)
       throw .outsideFolder
