@@ -39,7 +39,9 @@ while problem == nil {
 }
 let elapsed = Date().timeIntervalSince(start)
 if let problem {
-  print("backprop-fuzz: seed \(seed), input \(fuzzer.count): \(problem)")
+  print(
+    "backprop-fuzz: seed \(seed), input \(fuzzer.count) (after \(String(format: "%.1f", elapsed)) s): \(problem)"
+  )
   fuzzer.removeScratch()
   exit(1)
 }
