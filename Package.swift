@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "backprop", targets: ["backprop"]),
     .executable(name: "backprop-bench", targets: ["backprop-bench"]),
+    .executable(name: "backprop-fuzz", targets: ["backprop-fuzz"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -47,6 +48,10 @@ let package = Package(
       dependencies: [
         "BackpropApp", "BackpropCommands", "BackpropEngine", "BackpropPlots", "TextGrid",
       ]),
+    // Seeded fuzzing of command lines, lessons, network and progress files (issue 10).
+    .executableTarget(
+      name: "backprop-fuzz",
+      dependencies: ["BackpropApp", "BackpropCommands", "BackpropEngine", "BackpropLessons"]),
     .executableTarget(name: "terminal-demo", dependencies: ["TerminalUI", "TextGrid"]),
     .testTarget(name: "TextGridTests", dependencies: ["TextGrid"]),
     // Golden files for every test target: characters and styles, a line diff, UPDATE_GOLDEN=1.

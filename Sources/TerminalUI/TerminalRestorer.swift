@@ -45,7 +45,7 @@ enum TerminalRestorer {
       var action = sigaction()
       setHandler(&action, restoreTerminalAndReraise)
       sigemptyset(&action.sa_mask)
-      action.sa_flags = 0
+      action.sa_flags = Int32(SA_SIGINFO)
       sigaction(signal, &action, nil)
     }
   }
@@ -135,27 +135,64 @@ enum TerminalRestorer {
   }
 
   private static func setHandler(
-    _ action: inout sigaction, _ handler: @escaping @convention(c) (Int32) -> Void
+    _ action: inout sigaction,
+    _ handler:
+      @escaping @convention(c) (
+        Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?
+      ) -> Void
   ) {
     #if os(Linux)
-      action.__sigaction_handler.sa_handler = handler
+      action.__sigaction_handler.sa_sigaction = handler
     #else
-      action.__sigaction_u.__sa_handler = handler
+      action.__sigaction_u.__sa_sigaction = handler
     #endif
   }
 }
 
 /// The handler itself: restore, put the old handler back, re-raise. The signal stays blocked until
 /// this returns, so the re-raised copy is delivered (to the old handler) right after.
-private func restoreTerminalAndReraise(_ signal: Int32) {
+///
+/// A signal sent from outside (`kill -ABRT`, `kill -SEGV`, `kill -QUIT`: `si_code` ≤ 0) is not a
+/// crash of ours, so it does not go to the Swift runtime's crash reporter, which stopped for an
+/// interactive 30-second prompt and then let the process go on (a training job kept running on
+/// the alternate screen, or the program exited with status 0). It gets the default action
+/// instead: the process dies by that signal (status 128 + n) right after the terminal is back,
+/// with one line on stderr saying which. A real fault in our own code (`si_code` > 0) still goes
+/// to the previous handler, whose report is written after the terminal is restored.
+private func restoreTerminalAndReraise(
+  _ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?
+) {
   endwin()
   TerminalRestorer.replayStderr()
-  if let table = TerminalRestorer.previousActions {
+  let sentFromOutside = info.map { $0.pointee.si_code <= 0 } ?? true
+  if !sentFromOutside, let table = TerminalRestorer.previousActions {
     sigaction(signal, table + Int(signal), nil)
   } else {
     var action = sigaction()
     sigemptyset(&action.sa_mask)
     sigaction(signal, &action, nil)
+    if signal != SIGINT && signal != SIGTERM && signal != SIGHUP {
+      reportSignal(signal)
+    }
   }
   raise(signal)
+}
+
+/// "backprop: ended by signal 6 from another process" on stderr, with async-signal-safe calls only.
+private func reportSignal(_ signal: Int32) {
+  var text: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
+  withUnsafeMutableBytes(of: &text) { digits in
+    var n = Int(signal)
+    var count = 0
+    repeat {
+      digits[7 - count] = UInt8(48 + n % 10)
+      n /= 10
+      count += 1
+    } while n > 0 && count < 8
+    let prefix: StaticString = "backprop: ended by signal "
+    let suffix: StaticString = " from another process\n"
+    _ = write(2, prefix.utf8Start, prefix.utf8CodeUnitCount)
+    _ = write(2, digits.baseAddress! + (8 - count), count)
+    _ = write(2, suffix.utf8Start, suffix.utf8CodeUnitCount)
+  }
 }

@@ -24,22 +24,34 @@ struct HeadlessScriptRun {
     var runner = HeadlessRunner(state: state, json: json, source: script ?? "<stdin>")
     var lines: [String] = []
     if let script {
-      guard let data = FileManager.default.contents(atPath: script) else {
-        return usageError("cannot read script \(script)")
+      let data: Data
+      switch RegularFile.read(script, limit: LocalFiles.readLimit) {
+      case .success(let bytes) where bytes.count <= LocalFiles.readLimit: data = bytes
+      case .success: return usageError("script \(script) is too large")
+      case .failure(let problem):
+        return usageError("cannot read script \(script): \(problem.message)")
       }
-      guard let text = String(data: data, encoding: .utf8) else {
-        return usageError("\(script) is not valid UTF-8 (expected a UTF-8 text file)")
-      }
-      lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-      for (k, line) in lines.enumerated() {
-        emit(runner.run(line, lineNumber: k + 1), failed: runner.lastFailed)
+      let byteLines = [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: false)
+      lines = byteLines.map { String(decoding: $0, as: UTF8.self) }
+      for (k, line) in byteLines.enumerated() {
+        emit(runner.run(bytes: Array(line), lineNumber: k + 1), failed: runner.lastFailed)
         if runner.wantsQuit { break }
       }
     } else {
+      // Bytes, not `readLine`, which would repair invalid UTF-8 silently: stdin and `--script`
+      // treat a bad line the same way (see `HeadlessRunner.run(bytes:lineNumber:)`).
       var k = 0
-      while let line = readLine(strippingNewline: true) {
+      var buffer: UnsafeMutablePointer<CChar>? = nil
+      var capacity = 0
+      let input = fdopen(0, "r")
+      defer { free(buffer) }
+      while let input {
+        let count = getline(&buffer, &capacity, input)
+        guard count >= 0, let buffer else { break }
+        var bytes = [UInt8](UnsafeRawBufferPointer(start: buffer, count: count))
+        if bytes.last == 0x0A { bytes.removeLast() }
         k += 1
-        emit(runner.run(line, lineNumber: k), failed: runner.lastFailed)
+        emit(runner.run(bytes: bytes, lineNumber: k), failed: runner.lastFailed)
         if runner.wantsQuit { break }
       }
     }

@@ -42,6 +42,10 @@ struct TerminalRestoreTests {
     case ctrlC = "Ctrl-C"
     case sigterm = "kill -TERM"
     case crash = "Swift trap"
+    /// Sent from another process (issue 10, #9): no crash-reporter prompt, death by the signal.
+    case sigabrt = "kill -ABRT"
+    case sigsegv = "kill -SEGV"
+    case sigquit = "kill -QUIT"
     var testDescription: String { rawValue }
   }
 
@@ -113,6 +117,11 @@ struct TerminalRestoreTests {
       let pid = try #require(session.demoPID(), "the launcher did not record the pid")
       #expect(kill(pid, SIGTERM) == 0)
       expectedExits = ["exit=143"]
+    case .sigabrt, .sigsegv, .sigquit:
+      let pid = try #require(session.demoPID(), "the launcher did not record the pid")
+      let signal = ending == .sigabrt ? SIGABRT : ending == .sigsegv ? SIGSEGV : SIGQUIT
+      #expect(kill(pid, signal) == 0)
+      expectedExits = ["exit=\(128 + signal)"]
     case .crash:
       try session.tmux("send-keys", "-t", session.name, "!")
       // A Swift trap is SIGILL on x86_64 and SIGTRAP on arm64.

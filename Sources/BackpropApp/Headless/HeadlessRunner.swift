@@ -71,6 +71,40 @@ public struct HeadlessRunner {
     return out
   }
 
+  /// The output for one input line as raw bytes, from a script or stdin alike: a line that is
+  /// not valid UTF-8 is not run (nor silently repaired) but answered with an error pointing at
+  /// the first bad byte, and counts as a failure.
+  public mutating func run(bytes: [UInt8], lineNumber: Int) -> [String] {
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    var column = 1
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let encoded):
+        offset += encoded.count
+        column += 1
+        continue
+      case .emptyInput:
+        return run(String(decoding: bytes, as: UTF8.self), lineNumber: lineNumber)
+      case .error:
+        failures += 1
+        let byte = String(bytes[offset], radix: 16, uppercase: true)
+        let message = "byte 0x\(byte) is not valid UTF-8; the line was not run"
+        if json {
+          return [
+            JSONValue.object([
+              ("ok", .bool(false)), ("source", .string(source)),
+              ("line", .number(Double(lineNumber))), ("column", .number(Double(column))),
+              ("message", .string(message)),
+            ]).serialized()
+          ]
+        }
+        return ["\(source):\(lineNumber):\(column): error: \(message)"]
+      }
+    }
+  }
+
   /// Runs every line and returns the whole transcript.
   public mutating func run(lines: [String]) -> [String] {
     var out: [String] = []

@@ -1,3 +1,5 @@
+import BackpropCommands
+
 /// The command line's text, cursor and history, edited by keys.
 ///
 /// Pure value: the update function feeds it keys; the view draws `text` and puts the terminal
@@ -16,7 +18,10 @@ public struct LineEditor: Equatable, Sendable {
   public var line: String { String(text) }
   public var isEmpty: Bool { text.isEmpty }
 
+  /// Keys past `Session.maximumLineLength` characters are dropped: a huge paste stops there
+  /// rather than freezing the interface (the session would refuse the line anyway).
   public mutating func insert(_ c: Character) {
+    guard text.count < Session.maximumLineLength else { return }
     text.insert(c, at: cursor)
     cursor += 1
   }

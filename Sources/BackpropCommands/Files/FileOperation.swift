@@ -11,20 +11,31 @@ public enum FileOperation: Equatable, Sendable {
   case write(path: String, contents: Data, createsFolder: Bool = false, confinedTo: String? = nil)
   /// Reads the whole file; its bytes are the outcome.
   case read(path: String, confinedTo: String? = nil)
-  /// Renames a file, for setting a corrupt one aside. Failing to is not reported.
+  /// Renames a file, for setting a corrupt one aside, never over an existing file: when `to`
+  /// exists, `to.1`, `to.2`, … is used instead, so a second corruption keeps the first.
   case move(from: String, to: String)
+  /// Writes `contents`, a JSON object whose `member` maps keys to entries, to `path` without
+  /// losing what another instance wrote meanwhile: under a lock (`path.lock`) the file is read
+  /// again, only the entry for `key` is taken from `contents` (removed if `contents` has none),
+  /// and the result is written atomically, creating the folder. A file that exists but cannot
+  /// be parsed is never overwritten.
+  case merge(path: String, contents: Data, member: String, key: String)
 
   /// The file the operation is about.
   public var path: String {
     switch self {
-    case .write(let path, _, _, _), .read(let path, _), .move(let path, _): return path
+    case .write(let path, _, _, _), .read(let path, _), .move(let path, _),
+      .merge(let path, _, _, _):
+      return path
     }
   }
 
   /// The bytes a write puts in the file.
   public var written: Data? {
-    if case .write(_, let contents, _, _) = self { return contents }
-    return nil
+    switch self {
+    case .write(_, let contents, _, _), .merge(_, let contents, _, _): return contents
+    default: return nil
+    }
   }
 }
 

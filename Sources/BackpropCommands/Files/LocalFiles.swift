@@ -4,42 +4,88 @@ import Foundation
 /// describes what it wants done, so this is the one place (with start-up reading) where the
 /// program's files are touched.
 public enum LocalFiles {
+  /// The largest file a `read` operation accepts (a network file of the largest shape is far
+  /// smaller); a FIFO or a device is refused like a missing file.
+  public static let readLimit = 64 << 20
+
   /// Does `operation`; a read answers the file's bytes, anything else empty data.
   public static func perform(_ operation: FileOperation) -> Result<Data, FileError> {
-    switch operation {
-    case .write(let path, let contents, let createsFolder, let folder):
-      do throws(FileError) {
-        let target = try confine(path, to: folder)
-        try write(contents, to: target, createsFolder: createsFolder)
-        return .success(Data())
-      } catch {
-        return .failure(error)
-      }
-    case .read(let path, let folder):
-      do throws(FileError) {
-        let target = try confine(path, to: folder)
-        guard let data = FileManager.default.contents(atPath: target) else {
-          throw .cannotRead
+    do throws(FileError) {
+      switch operation {
+      case .write(let path, let contents, let createsFolder, let folder):
+        if let folder {
+          try ConfinedFolder(folder).write(contents, to: path)
+        } else {
+          try write(contents, to: path, createsFolder: createsFolder)
         }
+        return .success(Data())
+      case .read(let path, let folder):
+        if let folder { return .success(try ConfinedFolder(folder).read(path, limit: readLimit)) }
+        guard case .success(let data) = RegularFile.read(path, limit: readLimit),
+          data.count <= readLimit
+        else { throw .cannotRead }
         return .success(data)
-      } catch {
-        return .failure(error)
+      case .move(let from, let to):
+        try setAside(from, to)
+        return .success(Data())
+      case .merge(let path, let contents, let member, let key):
+        try merge(contents, into: path, member: member, key: key)
+        return .success(Data())
       }
-    case .move(let from, let to):
-      _ = rename(from, to)
-      return .success(Data())
+    } catch {
+      return .failure(error)
     }
   }
 
-  /// The path with symbolic links resolved, refused if it leaves `folder`: a link inside a
-  /// lesson's folder must not lead a lesson's `save` elsewhere. The lexical checks (no `..`, no
-  /// absolute path) were made before the operation was asked for.
-  static func confine(_ path: String, to folder: String?) throws(FileError) -> String {
-    guard let folder else { return path }
-    let base = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
-    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-    guard target.hasPrefix(base + "/") else { throw .outsideFolder }
-    return target
+  /// Moves `from` to `to`, or to the first of `to.1`, `to.2`, … that does not exist: `link`
+  /// fails rather than replace, so an earlier copy is never overwritten.
+  static func setAside(_ from: String, _ to: String) throws(FileError) {
+    for k in 0..<1000 {
+      let candidate = k == 0 ? to : "\(to).\(k)"
+      if link(from, candidate) == 0 {
+        unlink(from)
+        return
+      }
+      if errno != EEXIST { break }
+    }
+    let reason = String(cString: strerror(errno))
+    throw .cannotReplace(reason: "the unreadable file could not be set aside: \(reason)")
+  }
+
+  /// See `FileOperation.merge`.
+  static func merge(_ contents: Data, into path: String, member: String, key: String)
+    throws(FileError)
+  {
+    let directory = (path as NSString).deletingLastPathComponent
+    do {
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    } catch {
+      throw .cannotCreateFolder(directory)
+    }
+    let lock = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard lock >= 0 else { throw .cannotCreate(path + ".lock") }
+    defer { close(lock) }
+    while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
+    defer { flock(lock, LOCK_UN) }
+    guard var ours = (try? JSONSerialization.jsonObject(with: contents)) as? [String: Any] else {
+      throw .cannotCreate(path)
+    }
+    switch RegularFile.read(path, limit: readLimit) {
+    case .failure(.missing): break
+    case .success(let data) where data.count <= readLimit:
+      guard let theirs = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+        var entries = theirs[member] as? [String: Any]
+      else { throw .cannotReplace(reason: "it is not a progress file; it was left as it is") }
+      entries[key] = (ours[member] as? [String: Any])?[key]
+      ours[member] = entries
+    default:
+      throw .cannotReplace(reason: "it cannot be read; it was left as it is")
+    }
+    guard
+      let merged = try? JSONSerialization.data(
+        withJSONObject: ours, options: [.prettyPrinted, .sortedKeys])
+    else { throw .cannotCreate(path) }
+    try write(merged, to: path, createsFolder: false)
   }
 
   /// Writes to a temporary file and renames it over `path`, so a crash mid-write leaves either

@@ -73,7 +73,7 @@ public struct NetworkFile: Codable, Equatable, Sendable {
       throw .init("`bias` must be on, off or frozen, not \"\(bias)\"")
     }
     guard let m = TrainingMode(rawValue: mode) else {
-      throw .init("`mode` must be online or batch, not \"\(mode)\"")
+      throw .init("`mode` must be online, batch or early, not \"\(mode)\"")
     }
     var net: Network
     do {
@@ -111,7 +111,26 @@ public struct NetworkFile: Codable, Equatable, Sendable {
         "sample \(k + 1) needs \(shape.inputCount) inputs and \(shape.outputCount) targets")
     }
     guard eta.isFinite, eta >= 0 else { throw .init("`eta` must be a finite number ≥ 0") }
+    try requireFinite()
     return Trainer(network: net, samples: samples, learningRate: eta, mode: m)
+  }
+
+  /// One rule for every value, as for `set`: the file may spell NaN and ±∞ (so that a diverged
+  /// network can be saved and looked at), but loading one is refused, naming the field.
+  func requireFinite() throws(FileFormatError) {
+    func check(_ values: [Double], _ field: String) throws(FileFormatError) {
+      if let k = values.firstIndex(where: { !$0.isFinite }) {
+        throw .init("`\(field)[\(k)]` must be a finite number, not \(values[k])")
+      }
+    }
+    for (l, rows) in weights.enumerated() {
+      for (r, row) in rows.enumerated() { try check(row, "weights[\(l)][\(r)]") }
+    }
+    for (l, row) in biases.enumerated() { try check(row, "biases[\(l)]") }
+    for (k, sample) in samples.enumerated() {
+      try check(sample.inputs, "samples[\(k)].inputs")
+      try check(sample.targets, "samples[\(k)].targets")
+    }
   }
 
   public func encoded() -> Data {
@@ -134,6 +153,13 @@ public struct NetworkFile: Codable, Equatable, Sendable {
       throw .init(
         "wrong type at `\(context.codingPath.map(\.stringValue).joined(separator: "."))`: \(context.debugDescription)"
       )
+    } catch let DecodingError.dataCorrupted(_) where numberProblem(in: data) != nil {
+      throw .init(numberProblem(in: data)!)
+    } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+      // Valid JSON holding a value of the wrong kind (`layers` 2.5, a number out of range).
+      throw .init(
+        "`\(context.codingPath.map(\.stringValue).joined(separator: "."))`: \(context.debugDescription)"
+      )
     } catch let DecodingError.dataCorrupted(context) {
       throw .init(
         "not valid JSON: \(context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription)"
@@ -141,6 +167,52 @@ public struct NetworkFile: Codable, Equatable, Sendable {
     } catch {
       throw .init("could not read it: \(error)")
     }
+  }
+}
+
+extension NetworkFile {
+  /// Fields that hold whole numbers.
+  static let wholeNumberFields: Set<String> = ["layers", "version"]
+
+  /// Valid JSON with a number the decoder cannot take (`1e999`, `layers` 2.5) is reported by
+  /// Foundation as "not valid JSON"; this finds the number and the field it belongs to.
+  static func numberProblem(in data: Data) -> String? {
+    let text = Array(String(decoding: data, as: UTF8.self).unicodeScalars)
+    var k = 0
+    var lastString = ""
+    var key = ""
+    while k < text.count {
+      let c = text[k]
+      if c == "\"" {
+        var s = ""
+        k += 1
+        while k < text.count, text[k] != "\"" {
+          if text[k] == "\\" { k += 1 }
+          if k < text.count { s.unicodeScalars.append(text[k]) }
+          k += 1
+        }
+        lastString = s
+        k += 1
+      } else if c == ":" {
+        key = lastString
+        k += 1
+      } else if c == "-" || ("0"..."9").contains(c) {
+        var number = ""
+        while k < text.count, "+-0123456789.eE".unicodeScalars.contains(text[k]) {
+          number.unicodeScalars.append(text[k])
+          k += 1
+        }
+        if let v = Double(number), !v.isFinite {
+          return "`\(key)`: \(number) is out of range for a number"
+        }
+        if wholeNumberFields.contains(key), number.contains(where: { ".eE".contains($0) }) {
+          return "`\(key)`: \(number) is not a whole number"
+        }
+      } else {
+        k += 1
+      }
+    }
+    return nil
   }
 }
 

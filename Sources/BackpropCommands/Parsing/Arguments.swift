@@ -38,6 +38,12 @@ struct Arguments {
     guard let v = NumberParser.parse(t.text) else {
       throw CommandError(column: t.column, message: "`\(t.text)` is not a number", expected: what)
     }
+    // One rule for every value a command stores (weights, inputs, targets, η, digits): a NaN or
+    // an infinity typed in would only poison every number computed from it.
+    guard v.isFinite else {
+      throw CommandError(
+        column: t.column, message: "`\(t.text)` is not a finite number", expected: what)
+    }
     return v
   }
 

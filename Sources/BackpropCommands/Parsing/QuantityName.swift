@@ -138,8 +138,10 @@ public enum QuantityName: Hashable, Sendable {
     if s.hasPrefix("(") && s.hasSuffix(")") { s = String(s.dropFirst().dropLast()) }
     let parts = s.split(separator: ",", omittingEmptySubsequences: false)
     if parts.count == 2, let i = Int(parts[0]), let j = Int(parts[1]) { return (i, j) }
-    if parts.count == 1, s.count == 2, s.allSatisfy(\.isNumber) {
-      return (Int(String(s.first!))!, Int(String(s.last!))!)
+    if parts.count == 1, s.count == 2, s.allSatisfy(isDigit),
+      let i = Int(String(s.first!)), let j = Int(String(s.last!))
+    {
+      return (i, j)
     }
     return nil
   }
@@ -148,9 +150,13 @@ public enum QuantityName: Hashable, Sendable {
     var s = text
     if s.hasPrefix("_") { s.removeFirst() }
     if s.hasPrefix("(") && s.hasSuffix(")") { s = String(s.dropFirst().dropLast()) }
-    guard !s.isEmpty, s.allSatisfy(\.isNumber) else { return nil }
+    guard !s.isEmpty, s.allSatisfy(isDigit) else { return nil }
     return Int(s)
   }
+
+  /// Only the ASCII digits 0–9: `Character.isNumber` is also true for ３, ٣, ½ and Ⅻ, which
+  /// `Int` does not read, so a name such as `w_３５` is not a quantity (and crashed when it was).
+  static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
 
   static func parameter(_ text: String) -> Parameter? {
     if text.hasPrefix("w"), let (i, j) = pair(String(text.dropFirst())) {

@@ -134,7 +134,7 @@ public enum Command: String, CaseIterable, Sendable {
         self, aliases: ["s"], usage: "step [N]",
         summary: "run the next micro-step (or N of them) and show its formula with numbers",
         details:
-          "Micro-steps: net_j, o_j (with φ'(net_j)), E, then δ_j and ∂E/∂w_ij from the outputs inwards, then each update.",
+          "Micro-steps: net_j, o_j (with φ'(net_j)), E, then δ_j and ∂E/∂w_ij from the outputs inwards, then each update. N is at most 10000 (use train for more).",
         example: "step 3", handler: .session, topic: "stepping")
     case .finish:
       CommandSpec(
@@ -229,7 +229,7 @@ public enum Command: String, CaseIterable, Sendable {
         self, aliases: ["check-gradients"], usage: "gradcheck [h=STEP]",
         summary: "compare every backprop gradient with central finite differences",
         details:
-          "(E(θ+h) − E(θ−h))/2h on the mean error over the samples, with the relative error per weight.",
+          "(E(θ+h) − E(θ−h))/2h on the mean error over the samples, with the relative error per weight. A network with more than 200 parameters is checked on 200 of them, spread evenly.",
         example: "gradcheck", handler: .session, topic: "looking", keywords: [])
     case .count:
       CommandSpec(

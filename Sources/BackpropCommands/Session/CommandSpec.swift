@@ -74,6 +74,9 @@ public struct CommandSpec: Sendable {
 
   /// The closest command name to a mistyped word, if one is close.
   public static func suggestion(for word: String) -> String? {
+    // Only a word of about a command's length can be a mistyped command; the edit distance is
+    // quadratic, and a megabyte-long word took 26 s to compare.
+    guard word.utf8.count <= 32 else { return nil }
     let w = word.lowercased()
     let scored = all.flatMap(\.allNames).map { ($0, editDistance($0, w)) }
     guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, w.count / 3),

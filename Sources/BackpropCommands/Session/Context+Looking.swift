@@ -227,6 +227,9 @@ extension Context {
     return CommandOutput(lines: lines, data: [("explanation", e.json)])
   }
 
+  /// The most parameters `gradcheck` checks numerically.
+  static let gradcheckLimit = 200
+
   mutating func gradcheck(_ args: inout Arguments, usage: String) throws(CommandError)
     -> CommandOutput
   {
@@ -243,7 +246,15 @@ extension Context {
     }
     try args.finish(usage)
     try requireSamples(1)
-    let check = GradientCheck(network: trainer.network, samples: trainer.samples, step: h)
+    // The numeric side costs two passes over every sample per parameter: a large network is
+    // checked on `gradcheckLimit` parameters spread evenly over it, and the answer says so.
+    let all = trainer.network.allParameters
+    let chosen =
+      all.count <= Self.gradcheckLimit
+      ? all
+      : (0..<Self.gradcheckLimit).map { all[$0 * all.count / Self.gradcheckLimit] }
+    let check = GradientCheck(
+      network: trainer.network, samples: trainer.samples, step: h, parameters: chosen)
     let width = digits + 8
     var lines = [
       "central differences (E(θ+h) − E(θ−h))/2h, h = \(n(h)), on E = mean over \(trainer.samples.count) sample\(trainer.samples.count == 1 ? "" : "s")",
@@ -260,6 +271,10 @@ extension Context {
           ("numeric", .number(r.numeric)),
           ("relativeError", .number(r.relativeError)),
         ]))
+    }
+    if chosen.count < all.count {
+      lines.append(
+        "checked \(chosen.count) of the \(all.count) parameters, spread evenly over the network")
     }
     if let worst = check.worst {
       let verdict = worst.relativeError < 1e-4 ? "agree" : "DISAGREE"

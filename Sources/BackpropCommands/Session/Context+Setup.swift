@@ -305,7 +305,7 @@ extension Context {
       return CommandOutput(lines: ["η = \(n(v))"])
     case .digits:
       let v = try one()
-      guard v == v.rounded(), (1...17).contains(Int(v)) else {
+      guard v == v.rounded(), (1...17).contains(v) else {
         throw CommandError(
           column: numbers[0].0.column, message: "digits must be a whole number from 1 to 17")
       }

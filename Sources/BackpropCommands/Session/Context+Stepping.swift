@@ -72,11 +72,17 @@ extension Context {
     return lines
   }
 
+  /// The most micro-steps one `step` runs: each is explained and kept for undo, so a million
+  /// took 70 s on XOR; `train` is the way to go further.
+  static let stepLimit = 10_000
+
   mutating func stepCommand(_ args: inout Arguments, usage: String) throws(CommandError)
     -> CommandOutput
   {
     var count = 1
-    if args.peek != nil { count = try args.integer("a number of micro-steps", in: 1...1_000_000) }
+    if args.peek != nil {
+      count = try args.integer("a number of micro-steps", in: 1...Self.stepLimit)
+    }
     try args.finish(usage)
     try requireSamples(1)
     return runSteps(limit: count) { _, _ in false }

@@ -37,12 +37,24 @@ public struct Session: Sendable {
     execute(line, mergingWithPrevious: false)
   }
 
+  /// The longest command line accepted, in bytes: far more than any command needs (a sample
+  /// of a 256-input network fits many times over), small enough that nothing typed or pasted can
+  /// make tokenizing, suggesting or echoing it slow.
+  public static let maximumLineLength = 65_536
+
   /// Runs one command line. With `mergingWithPrevious`, a state change joins the previous undo
   /// entry instead of making a new one: a long `train` run in chunks by the TUI undoes as one.
   public mutating func execute(_ line: String, mergingWithPrevious: Bool) -> Result<
     CommandOutput, CommandError
   > {
     do throws(CommandError) {
+      guard line.utf8.count <= Self.maximumLineLength else {
+        throw CommandError(
+          column: 1,
+          message:
+            "the line is \(line.utf8.count) bytes long; a command line may have at most \(Self.maximumLineLength)",
+          expected: "a shorter line")
+      }
       let tokens = try Tokenizer.tokenize(line)
       guard let first = tokens.first else { return .success(CommandOutput()) }
       guard let command = CommandSpec.named(first.text) else {
@@ -127,7 +139,7 @@ public struct Session: Sendable {
     swap(&redoStack, &context.redoStack)
     switch context.historyAction {
     case .none:
-      guard context.trainer != trainer else { return }
+      guard !BitwiseEquality.equal(context.trainer, trainer) else { return }
       if merging && !undoStack.isEmpty {
         redoStack.removeAll()
         trainer = context.trainer

@@ -35,6 +35,32 @@ public enum Loss: String, CaseIterable, Codable, Sendable {
     }
   }
 
+  /// E of one sample, Σ_j L(t_j, o_j) over the `count` output neurons, summed in order.
+  ///
+  /// Cross-entropy over a softmax layer is computed from the nets rather than the outputs:
+  /// ln o_j = net_j − ln Σ_k e^(net_k), with the log-sum-exp taken around the layer maximum. A
+  /// softmax output that underflows to 0 (nets a few hundred apart) would make −t ln o = +∞ and
+  /// look like divergence; this form is finite for any finite nets. Both the micro-step path and
+  /// the fast kernel call this one function, so they still agree bit for bit.
+  @inlinable
+  public func sampleError(
+    targets t: UnsafePointer<Double>, outputs o: UnsafePointer<Double>,
+    nets: UnsafePointer<Double>, count: Int, softmaxOutputs: Bool
+  ) -> Double {
+    var e = 0.0
+    if self == .crossEntropy && softmaxOutputs {
+      var m = -Double.infinity
+      for k in 0..<count where nets[k] > m { m = nets[k] }
+      var sum = 0.0
+      for k in 0..<count { sum += exp(nets[k] - m) }
+      let logSumExp = m + log(sum)
+      for k in 0..<count where t[k] != 0 { e += -t[k] * (nets[k] - logSumExp) }
+      return e
+    }
+    for k in 0..<count { e += term(target: t[k], output: o[k]) }
+    return e
+  }
+
   /// ∂E/∂o_j.
   @inlinable @inline(__always)
   public func derivative(target t: Double, output o: Double) -> Double {

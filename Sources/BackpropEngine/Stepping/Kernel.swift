@@ -96,9 +96,9 @@ struct Kernel {
       activate(activations[l], from: dst, count: n)
     }
     // E = Σ_j L(t_j, o_j)
-    var e = 0.0
-    for k in 0..<outputCount { e += loss.term(target: t[k], output: out[outputOffset + k]) }
-    return e
+    return loss.sampleError(
+      targets: t, outputs: out + outputOffset, nets: net + outputOffset, count: outputCount,
+      softmaxOutputs: activations[layerCount - 1] == .softmax)
   }
 
   /// o_j = φ(net_j) and φ'(net_j) for a layer; the switch is hoisted out of the loop.

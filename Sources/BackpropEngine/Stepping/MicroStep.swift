@@ -73,7 +73,12 @@ public struct Divergence: Equatable, Sendable, CustomStringConvertible {
 
   public var description: String {
     let v = value.isNaN ? "NaN" : (value > 0 ? "+∞" : "−∞")
+    // Before the first update nothing has stepped: the numbers themselves are too large.
+    let cause =
+      epoch == 0 && sample == 0 && phase == .forward
+      ? "the inputs or weights are too large for the activations; smaller inputs may help"
+      : "a step overshot; a smaller η may help"
     return
-      "diverged: \(quantity) became \(v) in the \(phase.rawValue) pass of sample \(sample + 1), epoch \(epoch + 1); `undo` goes back, a smaller η may help"
+      "diverged: \(quantity) became \(v) in the \(phase.rawValue) pass of sample \(sample + 1), epoch \(epoch + 1); `undo` goes back, \(cause)"
   }
 }

@@ -90,9 +90,15 @@ extension Trainer {
     case .error:
       // E = Σ_j L(t_j, o_j) over the output neurons.
       let first = shape.firstNeuron[shape.outputLayer]
-      var e = 0.0
-      for k in 0..<shape.outputCount {
-        e += network.loss.term(target: sample.targets[k], output: values.output[first - 1 + k])
+      let e = sample.targets.withUnsafeBufferPointer { t in
+        values.output.withUnsafeBufferPointer { o in
+          values.net.withUnsafeBufferPointer { nets in
+            network.loss.sampleError(
+              targets: t.baseAddress!, outputs: o.baseAddress! + (first - 1),
+              nets: nets.baseAddress! + (first - 1), count: shape.outputCount,
+              softmaxOutputs: network.outputActivation == .softmax)
+          }
+        }
       }
       values.error = e
       values.epochErrorSum += e

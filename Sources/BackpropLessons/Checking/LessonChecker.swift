@@ -59,9 +59,19 @@ public enum LessonChecker {
   }
 
   /// Runs a parsed lesson on `host` (by default a fresh session that accepts app commands).
-  public static func check(_ lesson: Lesson, host: HeadlessLessonHost = HeadlessLessonHost())
+  /// How long one lesson may take to check before the checker stops and reports where it was:
+  /// a lesson's commands can cost a lot (`train` with a huge count on a large network), and
+  /// `check` must answer rather than hang.
+  public static let timeBudget: Duration = .seconds(20)
+
+  public static func check(
+    _ lesson: Lesson, host: HeadlessLessonHost = HeadlessLessonHost(),
+    budget: Duration = LessonChecker.timeBudget
+  )
     -> [LessonDiagnostic]
   {
+    let clock = ContinuousClock()
+    let deadline = clock.now.advanced(by: budget)
     typealias Runner = LessonRunner<HeadlessLessonHost>
     struct Path {
       var runner: Runner
@@ -93,6 +103,17 @@ public enum LessonChecker {
             LessonDiagnostic(
               file: lesson.file, line: lesson.pages[path.runner.pageIndex].line, column: 1,
               message: "gave up after \(stepLimit) steps: the lesson has too many branches to check"
+            ))
+          covered.formUnion(path.runner.seenPages)
+          path.runner.problems.forEach(add)
+          break exploring
+        }
+        if clock.now > deadline {
+          add(
+            LessonDiagnostic(
+              file: lesson.file, line: lesson.pages[path.runner.pageIndex].line, column: 1,
+              message:
+                "checking took longer than \(budget) and stopped on this page (expected commands that finish quickly, e.g. fewer epochs)"
             ))
           covered.formUnion(path.runner.seenPages)
           path.runner.problems.forEach(add)

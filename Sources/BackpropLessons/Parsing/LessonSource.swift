@@ -1,34 +1,27 @@
+import BackpropCommands
 import Foundation
 
 /// Turns the bytes of a lesson file into text, refusing what a lesson cannot be: too large,
 /// empty, or not UTF-8. A lesson shared by someone else must never crash or hang the program.
 public enum LessonSource {
-  /// Lessons are prose and a few commands; anything over 1 MiB is a mistake (or a trap).
+  /// Lessons are prose and a few commands; a file of 1 MiB or more is a mistake (or a trap).
   public static let sizeLimit = 1 << 20
 
-  /// Reads at most `sizeLimit + 1` bytes, so even a device or an endless file is safe to name.
+  /// Reads at most `sizeLimit + 1` bytes of a regular file (see `RegularFile`), so a FIFO, a
+  /// device or an endless file is safe to name.
   public static func read(path: String) throws(LessonParseFailure) -> String {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw failure(path, 1, 1, "no such file")
-    }
-    if isDirectory.boolValue { throw failure(path, 1, 1, "this is a folder, not a lesson file") }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw failure(path, 1, 1, "cannot open the file for reading")
-    }
-    defer { try? handle.close() }
     let data: Data
-    do {
-      data = try handle.read(upToCount: sizeLimit + 1) ?? Data()
-    } catch {
-      throw failure(path, 1, 1, "cannot read the file: \(error.localizedDescription)")
+    switch RegularFile.read(path, limit: sizeLimit) {
+    case .success(let bytes): data = bytes
+    case .failure(.folder): throw failure(path, 1, 1, "this is a folder, not a lesson file")
+    case .failure(let problem): throw failure(path, 1, 1, problem.message)
     }
     return try decode(data, file: path)
   }
 
   /// The text of `data`, without a byte order mark, or a diagnostic at the first bad byte.
   public static func decode(_ data: Data, file: String) throws(LessonParseFailure) -> String {
-    if data.count > sizeLimit {
+    if data.count >= sizeLimit {
       throw failure(
         file, 1, 1,
         "the file is larger than \(sizeLimit) bytes (1 MiB); a lesson must be smaller (split it into several lessons)"

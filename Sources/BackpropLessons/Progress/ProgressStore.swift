@@ -49,7 +49,7 @@ public struct ProgressStore: Sendable {
     } catch {
       setAside = true
       warnings.append(
-        "Your lesson progress in \(path) could not be read (\(error.message)); starting fresh. The old file will be kept as \(path).corrupt."
+        "Your lesson progress in \(path) could not be read (\(error.message)); starting fresh. When progress is next saved the old file is set aside as \(path).corrupt (or .corrupt.1, .corrupt.2, … if that exists)."
       )
     }
   }
@@ -94,14 +94,14 @@ public struct ProgressStore: Sendable {
     if progress.updated == nil { progress.updated = date }
     if let old = lessons[fileName], old.completed { progress.completed = true }
     lessons[fileName] = progress
-    return save()
+    return save(only: fileName)
   }
 
   /// Forgets one lesson, or (without a name) every lesson, and answers the operations that save
   /// the store.
   public mutating func reset(_ fileName: String? = nil) -> [FileOperation] {
     if let fileName { lessons[fileName] = nil } else { lessons = [:] }
-    return save()
+    return save(only: fileName)
   }
 
   /// Warnings not shown yet (each problem is reported once).
@@ -142,15 +142,10 @@ public struct ProgressStore: Sendable {
   }
 
   static func read(_ path: String) throws(ReadError) -> [String: LessonProgress] {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw ReadError(message: "cannot open it")
-    }
-    defer { try? handle.close() }
     let data: Data
-    do {
-      data = try handle.read(upToCount: sizeLimit + 1) ?? Data()
-    } catch {
-      throw ReadError(message: "cannot read it")
+    switch RegularFile.read(path, limit: sizeLimit) {
+    case .success(let bytes): data = bytes
+    case .failure(let problem): throw ReadError(message: problem.message)
     }
     if data.count > sizeLimit { throw ReadError(message: "it is too large") }
     let decoder = JSONDecoder()
@@ -165,8 +160,10 @@ public struct ProgressStore: Sendable {
   }
 
   /// The operations that save the store: an unreadable old file is first set aside (once), then
-  /// the new contents are written atomically (see `FileOperation.write`), creating the folder.
-  mutating func save() -> [FileOperation] {
+  /// the new contents are written atomically, creating the folder. Saving one lesson's entry
+  /// (`only`) merges it into the file as it is on disk now (see `FileOperation.merge`), so two
+  /// instances of the program each keep the other's lessons; forgetting everything overwrites.
+  mutating func save(only key: String? = nil) -> [FileOperation] {
     guard case .file(let path) = location else { return [] }
     guard let data = fileContents else {
       writeFailed(.cannotCreate(path))
@@ -177,7 +174,11 @@ public struct ProgressStore: Sendable {
       operations.append(.move(from: path, to: path + ".corrupt"))
       setAside = false
     }
-    operations.append(.write(path: path, contents: data, createsFolder: true))
+    if let key {
+      operations.append(.merge(path: path, contents: data, member: "lessons", key: key))
+    } else {
+      operations.append(.write(path: path, contents: data, createsFolder: true))
+    }
     return operations
   }
 }

@@ -1,0 +1,3 @@
+# recorded by backprop: play it with `source FILE` or `--demo FILE`
+gradcheck
+finish
