@@ -9,7 +9,8 @@ import Testing
 /// tokens, in the lesson pane (from the menu) or the output pane (in free play), and the
 /// command that lists them all. The file lives in a dictionary (see `World`).
 @Suite struct LessonErrorPageTests {
-  static let folder = "/nonexistent-backprop-errors-\(UUID().uuidString)/a-rather-long-course-folder"
+  /// A course folder as long as an installed one (`/home/someone/.local/share/backprop/lessons`).
+  static let folder = "/nonexistent-backprop/\(UUID().uuidString.prefix(8))/share/backprop/lessons"
   static let path = folder + "/01-broken.lesson"
   /// Seven unknown directives, one a line after the header.
   static let text =
@@ -24,6 +25,11 @@ import Testing
     } catch {
       return error.diagnostics
     }
+  }
+
+  /// A diagnostic as the page lists it: located by the file's name (the path is in the last line).
+  static func located(_ d: LessonDiagnostic) -> String {
+    "01-broken.lesson:\(d.line):\(d.column): \(d.message)"
   }
 
   static func state(width: Int) -> (AppState, World) {
@@ -56,17 +62,19 @@ import Testing
     #expect(state.lessons.runner == nil)
     #expect(state.lessons.catalog.first?.progress == "has errors")
 
+    // The page opens at its top, and all of it is there to scroll through.
+    #expect(paneText(state, .lesson).first == "01-broken.lesson has 7 errors and cannot be opened:")
     let rect = try #require(state.layout[.lesson]?.inner)
-    let rows = paneText(state, .lesson)
-    #expect(rows.allSatisfy { $0.count <= rect.width })
+    let rows = LessonPane.rows(state, width: rect.width).map(\.text)
+    #expect(rows.allSatisfy { $0.count <= rect.width && !$0.contains("…") })
     let text = Self.joined(rows)
     #expect(text.hasPrefix("01-broken.lesson has 7 errors"))
     for d in all.prefix(5) {
       // Each whole: the location once, then the message, wrapped only between tokens.
-      #expect(text.contains(d.description))
+      #expect(text.contains(Self.located(d)))
       #expect(text.components(separatedBy: "01-broken.lesson:\(d.line):").count == 2)
     }
-    for d in all.dropFirst(5) { #expect(!text.contains(d.description)) }
+    for d in all.dropFirst(5) { #expect(!text.contains(Self.located(d))) }
     #expect(text.contains("run `backprop check \(Self.path)` for all 7"))
     // The status line says what happened in one short line.
     #expect(state.notice == "01-broken.lesson has 7 errors and cannot be opened:")
@@ -75,7 +83,7 @@ import Testing
     let reads = world.operations.count
     _ = world.send(.submit("lesson 1"), &state)
     #expect(world.operations.count == reads)
-    #expect(Self.joined(paneText(state, .lesson)) == text)
+    #expect(Self.joined(LessonPane.rows(state, width: rect.width).map(\.text)) == text)
   }
 
   @Test func inFreePlayTheyGoToTheOutputPane() throws {
@@ -88,10 +96,13 @@ import Testing
     #expect(
       logged
         == ["01-broken.lesson has 7 errors and cannot be opened:"]
-        + all.prefix(5).map(\.description)
-        + ["… and 2 more: run `backprop check \(Self.path)` for all 7"])
-    let text = Self.joined(paneText(state, .output))
-    for d in all.prefix(5) { #expect(text.contains(d.description)) }
+        + all.prefix(5).map(Self.located)
+        + ["2 more not shown: run `backprop check \(Self.path)` for all 7"])
+    let width = try #require(state.layout[.output]?.inner.width)
+    let rows = OutputPane.tail(state, width: width, count: 100).rows.map(\.text)
+    #expect(rows.allSatisfy { $0.count <= width })
+    let text = Self.joined(rows)
+    for d in all.prefix(5) { #expect(text.contains(Self.located(d))) }
   }
 
   @Test func aFewErrorsAreAllListed() {
@@ -101,7 +112,7 @@ import Testing
     #expect(
       lines
         == ["01-broken.lesson has 2 errors and cannot be opened:"]
-        + diagnostics.map(\.description)
+        + diagnostics.map(Self.located)
         + ["fix the file, then check it with `backprop check \(Self.path)`"])
   }
 }

@@ -20,7 +20,7 @@ import Testing
     #expect(
       s.run("mode batch").lines
         == ["batch: one update per epoch, with the mean gradient over the 1 sample"])
-    s.run("data xor")
+    s.run("example xor")
     #expect(s.trainer.samples.count == 4)
     #expect(s.run("mode batch").lines.first?.hasSuffix("over the 4 samples") == true)
   }

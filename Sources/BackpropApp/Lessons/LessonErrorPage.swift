@@ -17,11 +17,17 @@ enum LessonErrorPage {
     let listed = errors.isEmpty ? diagnostics : errors
     let count = max(1, errors.count)
     var lines = ["\(fileName) has \(counted(count, "error")) and cannot be opened:"]
-    lines += listed.prefix(shownLimit).map(\.description)
+    // Each located by the file's name: the path is said once, in the command at the end, so
+    // a location is never doubled nor cut at the pane's edge.
+    lines += listed.prefix(shownLimit).map { d in
+      var short = d
+      short.file = fileName
+      return short.description
+    }
     if listed.isEmpty { lines.append("\(path): the file could not be read") }
     if errors.count > shownLimit {
       lines.append(
-        "… and \(errors.count - shownLimit) more: run `backprop check \(path)` for all \(errors.count)"
+        "\(errors.count - shownLimit) more not shown: run `backprop check \(path)` for all \(errors.count)"
       )
     } else {
       lines.append("fix the file, then check it with `backprop check \(path)`")

@@ -81,6 +81,7 @@ extension Context {
   var sessionView: Session {
     var s = Session(trainer: trainer)
     s.digits = digits
+    s.withheld = withheld
     return s
   }
 
