@@ -67,7 +67,11 @@ enum LessonController {
     let rowsBefore = state.layout[.lesson].map { LessonPane.rows(state, width: $0.inner.width) }
     // A command typed while a question waits must not answer it (`Withheld`).
     let withheld: Set<QuantityName>
-    if case .command = input { withheld = ValuesPane.hiddenQuantities(state) } else { withheld = [] }
+    if case .command = input {
+      withheld = ValuesPane.hiddenQuantities(state)
+    } else {
+      withheld = []
+    }
     state.lessons.runner = nil
     var host = AppLessonHost(state)
     host.session.withheld = withheld
@@ -241,7 +245,8 @@ enum LessonController {
     }
     let names = state.lessons.entries.map(\.fileName)
     for (k, entry) in state.lessons.entries.enumerated() {
-      lines.append("\(k + 1). \(entry.title) — \(entry.fileName): \(saved.status(of: entry.fileName))")
+      lines.append(
+        "\(k + 1). \(entry.title) — \(entry.fileName): \(saved.status(of: entry.fileName))")
     }
     for name in saved.lessons.keys.sorted() where !names.contains(name) {
       lines.append("\(name) (not in this course): \(saved.status(of: name))")

@@ -71,7 +71,9 @@ extension Context {
     let all = trainer.samples + trainer.testSamples
     if fraction == 0 {
       trainer.replaceSamples(all, test: [])
-      return CommandOutput(lines: ["no test set: \(all.count == 1 ? "the 1 sample trains" : "all \(all.count) samples train")"])
+      return CommandOutput(lines: [
+        "no test set: \(all.count == 1 ? "the 1 sample trains" : "all \(all.count) samples train")"
+      ])
     }
     let held = Int((fraction * Double(all.count)).rounded())
     guard held >= 1, held < all.count else {
