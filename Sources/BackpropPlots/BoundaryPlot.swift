@@ -134,7 +134,9 @@ public struct BoundaryPlot {
             ]
           ], required: true))
     }
-    if outside > 0 { items.append(LegendItem("(\(outside) samples off the plot)")) }
+    if outside > 0 {
+      items.append(LegendItem("(\(outside) sample\(outside == 1 ? "" : "s") off the plot)"))
+    }
     return items
   }
 }

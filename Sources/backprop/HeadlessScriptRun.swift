@@ -1,5 +1,6 @@
 import BackpropApp
 import BackpropCommands
+import BackpropLessons
 import Foundation
 
 /// `--headless` (and `--script`, `--json`, `--screen`): commands in, answers out.
@@ -21,6 +22,8 @@ struct HeadlessScriptRun {
     // Lessons can be opened with `lesson N`; headless runs do not touch saved progress.
     state.lessons = LessonState.load(
       lessonsDirectory: lessons, progressEnabled: false, parsing: false)
+    // `progress` reports the TUI's progress file, read here once and never written.
+    state.lessons.savedProgress = SavedProgress.read()
     var runner = HeadlessRunner(state: state, json: json, source: script ?? "<stdin>")
     var lines: [String] = []
     if let script {

@@ -77,4 +77,69 @@ import Testing
     #expect(row3.contains("?") && !row3.contains("0.036350"))
     #expect(Self.row(s, "5")?.contains("0.13850") == true)
   }
+
+  /// The lines a command typed at the open question answered (after its echo).
+  static func answer(_ line: String, _ s: inout AppState) -> [String] {
+    let lines = App.submit(line, &s).lines
+    return Array(lines.drop { !$0.hasSuffix(line) }.dropFirst())
+  }
+
+  static let namedQuestion = """
+    @title Hidden
+    @section Derivation
+    > example mazur
+    > step 15
+    @question
+    What is ∂E/∂o_3?
+    @answer 0.036350 = dE/do_3
+    @end
+    The numbers are back.
+    """
+
+  @Test func getExplainAndShowWithholdWhatTheQuestionAsks() throws {
+    var s = try Self.state(Self.namedQuestion, name: "commands")
+    #expect(s.lessons.isWaitingForTypedAnswer)
+    let hidden = "∂E/∂o_3 = ? (answer the question first, or `skip`)"
+    #expect(Self.answer("get dE/do_3", &s) == [hidden])
+    #expect(Self.answer("explain dE/do_3", &s) == [hidden])
+    // δ_3 is computed from ∂E/∂o_3, so its explanation would show it.
+    #expect(Self.answer("explain delta_3", &s) == [hidden])
+    // Other quantities answer as usual, and the question still waits.
+    #expect(Self.answer("get delta_5", &s).first?.contains("0.13850") == true)
+    let neurons = Self.answer("show neurons", &s)
+    let row3 = try #require(neurons.first { $0.hasPrefix("   3  ") })
+    #expect(row3.contains("?") && !row3.contains("0.03635"))
+    #expect(neurons.first { $0.hasPrefix("   5  ") }?.contains("0.13850") == true)
+    #expect(s.lessons.isWaitingForTypedAnswer)
+    #expect(s.session.withheld.isEmpty)
+
+    App.submit("0.036350", &s)
+    #expect(!s.lessons.isWaitingForTypedAnswer)
+    #expect(App.submit("get dE/do_3", &s).lines.contains { $0.hasPrefix("∂E/∂o_3 = 0.03635") })
+  }
+
+  @Test func aWeightQuestionWithholdsTheChangeButNotTheCurrentValue() throws {
+    var s = try Self.state(
+      """
+      @title Hidden
+      @section Derivation
+      > example mazur
+      > backward
+      @question
+      w_35 is 0.4 now. What will it be after the update?
+      @answer 0.35891648
+      @end
+      The numbers are back.
+      """, name: "weight-commands")
+    let change = NumberFormat.format(-0.5 * 0.082167040564, digits: 5)
+    #expect(Self.answer("get dw_35", &s) == ["Δw_35 = ? (answer the question first, or `skip`)"])
+    #expect(Self.answer("explain w_35", &s).first?.contains("= ?") == true)
+    #expect(Self.answer("get w_35", &s) == ["w_35 = 0.4"])
+    let weights = Self.answer("show weights", &s)
+    let row = try #require(weights.first { $0.hasPrefix("w_35 ") })
+    #expect(row.hasSuffix("?") && !row.contains(change))
+    #expect(weights.first { $0.hasPrefix("w_45 ") }?.contains("?") == false)
+    App.submit("0.35892", &s)
+    #expect(App.submit("get dw_35", &s).lines.contains("Δw_35 = \(change)"))
+  }
 }

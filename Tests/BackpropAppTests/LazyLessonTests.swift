@@ -58,8 +58,9 @@ import Testing
     let asked = App.submit("lesson 1", &state)
     let (_, answers) = EffectRunner().settle(asked.effect, &state)
     #expect(answers.first?.isError == true)
-    #expect(answers.first?.lines.first?.contains("01-bad.lesson:3:") == true)
-    #expect(state.screen != .lesson)
+    #expect(answers.first?.lines.contains { $0.contains("01-bad.lesson:3:") } == true)
+    // From the menu, the errors are a page of the lesson pane, and no lesson is open.
+    #expect(state.screen == .lesson && state.lessons.runner == nil)
     // Now known to be broken: a second try fails at once, without reading again.
     let again = App.submit("lesson 1", &state)
     #expect(again.isError)

@@ -17,11 +17,19 @@ enum LessonController {
           throw CommandError(
             column: t.column, message: "unexpected `\(t.text)`", expected: "nothing, or `reset`")
         }
+        if let saved = state.lessons.savedProgress {
+          throw CommandError(
+            column: t.column, message: "a headless run does not change \(saved.path)",
+            expected: "`progress reset` in the TUI")
+        }
         let operations = state.lessons.store.reset()
         state.lessons.refreshCatalog()
         var result = AppCommands.success(command.rawValue, ["lesson progress forgotten"])
         result.effect = progressEffect(operations)
         return result
+      }
+      if let saved = state.lessons.savedProgress {
+        return AppCommands.success(command.rawValue, savedProgressLines(saved, state))
       }
       return AppCommands.success(command.rawValue, catalogLines(state))
     case .next, .previous, .repeat, .answer, .hint, .skip:
@@ -57,11 +65,20 @@ enum LessonController {
         CommandError(column: 1, message: "no lesson is open"), line: command.rawValue)
     }
     let rowsBefore = state.layout[.lesson].map { LessonPane.rows(state, width: $0.inner.width) }
+    // A command typed while a question waits must not answer it (`Withheld`).
+    let withheld: Set<QuantityName>
+    if case .command = input {
+      withheld = ValuesPane.hiddenQuantities(state)
+    } else {
+      withheld = []
+    }
     state.lessons.runner = nil
     var host = AppLessonHost(state)
+    host.session.withheld = withheld
     let before = runner.lines.count
     let visits = runner.pageVisits
     runner.handle(input, host: &host)
+    host.session.withheld = []
     let files = host.apply(to: &state)
     let shown = runner.pageVisits == visits ? Array(runner.lines.dropFirst(before)) : runner.lines
     // Exploring after Esc keeps the keys as shortcuts; anything else brings the answer line back.
@@ -105,10 +122,7 @@ enum LessonController {
     }
     guard let lesson = entry.lesson else {
       if !entry.isValid {
-        throw CommandError(
-          column: t.column,
-          message: "\(entry.fileName) has errors: "
-            + (entry.diagnostics.first?.description ?? "unreadable"))
+        return LessonErrorPage.show(entry, entry.diagnostics, line: "lesson \(key)", &state)
       }
       // Not parsed yet (start-up reads only titles): read it at the edge, open it when it comes
       // back (`App.receive`, then `opened`).
@@ -139,11 +153,8 @@ enum LessonController {
       }
     } catch {
       state.lessons.entries[k].diagnostics = error.diagnostics
-      return AppCommands.failure(
-        CommandError(
-          column: 1,
-          message: "\(entry.fileName) has errors: "
-            + (error.diagnostics.first?.description ?? "unreadable")), line: line)
+      state.lessons.refreshCatalog()
+      return LessonErrorPage.show(entry, error.diagnostics, line: line, &state)
     }
     state.lessons.entries[k].lesson = lesson
     return open(state.lessons.entries[k], lesson, &state)
@@ -164,6 +175,7 @@ enum LessonController {
     }
     let files = host.apply(to: &state)
     state.lessons.runner = runner
+    state.lessons.errorPage = []
     state.scroll[.lesson] = nil
     state.horizontalScroll[.lesson] = nil
     state.lessons.followsEnd = false
@@ -220,6 +232,27 @@ enum LessonController {
 
   static func progressEffect(_ operations: [FileOperation]) -> AppEffect {
     .sequence(operations.map { .file(FileTask($0, for: .progress)) })
+  }
+
+  /// Headless `progress`: the file, then each lesson of the course and any other lesson the
+  /// file remembers.
+  static func savedProgressLines(_ saved: SavedProgress, _ state: AppState) -> [String] {
+    var lines = ["progress file: \(saved.path)"]
+    if !saved.exists {
+      lines[0] += " (none yet: no lesson has been taken in the TUI)"
+    } else if let problem = saved.problem {
+      lines[0] += " (cannot be read: \(problem))"
+    }
+    let names = state.lessons.entries.map(\.fileName)
+    for (k, entry) in state.lessons.entries.enumerated() {
+      lines.append(
+        "\(k + 1). \(entry.title) — \(entry.fileName): \(saved.status(of: entry.fileName))")
+    }
+    for name in saved.lessons.keys.sorted() where !names.contains(name) {
+      lines.append("\(name) (not in this course): \(saved.status(of: name))")
+    }
+    lines.append("headless runs read this file and never write it")
+    return lines
   }
 
   static func catalogLines(_ state: AppState) -> [String] {

@@ -43,6 +43,12 @@ public struct LessonState: Sendable {
   /// The networks lessons saved during this run, by path, for their own `load`s (see
   /// `AppLessonHost`).
   var savedFiles: [String: Data] = [:]
+  /// The errors of a lesson that could not be opened, shown in the lesson pane in place of a
+  /// page (see `LessonErrorPage`); empty once a lesson opens.
+  var errorPage: [String] = []
+  /// Headless runs: the progress file as found at start-up, which `progress` reports (the
+  /// store itself is in memory there, so nothing is written).
+  public var savedProgress: SavedProgress?
 
   public init() {}
 
@@ -104,7 +110,12 @@ public struct LessonState: Sendable {
   /// headless transcript (? question, ✓ right, ✗ wrong, Hint:, →) and a blank line between
   /// blocks.
   public var pageLines: [(String, Kind)] {
-    guard let runner else { return [] }
+    guard let runner else {
+      // The first line says what is wrong, the diagnostics are errors, the last says what next.
+      return errorPage.enumerated().map { k, text in
+        (text, k == 0 ? .heading : k == errorPage.count - 1 ? .prose : .error)
+      }
+    }
     var out: [(String, Kind)] = []
     var previousGroup: Int?
     for line in runner.lines {

@@ -34,6 +34,26 @@ extension ValuesPane {
     return result
   }
 
+  /// The quantities behind the hidden cells, which `get`, `explain` and `show` withhold too
+  /// while the question waits (see `Session.withheld`).
+  static func hiddenQuantities(_ state: AppState) -> Set<QuantityName> {
+    let neuron: [Int: (Int) -> QuantityName] = [
+      1: QuantityName.net, 2: QuantityName.output, 3: QuantityName.derivative,
+      4: QuantityName.outputGradient, 5: QuantityName.delta,
+    ]
+    let parameter: [String: (Parameter) -> QuantityName] = [
+      "∂E/∂": QuantityName.gradient, "mean": QuantityName.meanGradient, "Δ": QuantityName.change,
+    ]
+    var names: Set<QuantityName> = []
+    for cell in hiddenCells(state) {
+      switch cell {
+      case .neuron(let j, let column): if let name = neuron[column] { names.insert(name(j)) }
+      case .parameter(let p, let column): if let name = parameter[column] { names.insert(name(p)) }
+      }
+    }
+    return names
+  }
+
   /// Neuron columns: 1 net, 2 o, 3 φ', 4 ∂E/∂o, 5 δ.
   static func cells(for name: QuantityName) -> Set<Cell> {
     switch name {

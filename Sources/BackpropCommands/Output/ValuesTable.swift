@@ -32,6 +32,8 @@ public struct ValuesTable: Sendable {
   public let isBatch: Bool
   /// For a softmax output φ'(net_j) is only the diagonal of the Jacobian, and the table says so.
   public let hasSoftmaxOutput: Bool
+  /// Cells an open lesson question asks for read "?" (see `Session.withheld`).
+  public let withheld: Set<QuantityName>
 
   public init(session: Session) {
     let context = Context(session: session)
@@ -69,6 +71,7 @@ public struct ValuesTable: Sendable {
     isBatch = t.mode == .batch
     hasSoftmaxOutput = t.network.outputActivation == .softmax
     error = context.value(of: .error)
+    withheld = session.withheld
     summary = Self.summary(t, digits: session.digits)
   }
 
@@ -101,8 +104,11 @@ public struct ValuesTable: Sendable {
       let layer = r.layer == 0 ? "in" : "\(r.layer)"
       lines.append(
         "\(r.j)".leftPad(4) + "  " + layer.pad(6)
-          + [c(r.net), c(r.output), c(r.derivative), c(r.outputGradient), c(r.delta)].map {
-            $0.pad(width)
+          + [
+            (r.net, .net(r.j)), (r.output, .output(r.j)), (r.derivative, .derivative(r.j)),
+            (r.outputGradient, .outputGradient(r.j)), (r.delta, .delta(r.j)),
+          ].map { (value: Double?, name: QuantityName) in
+            (withheld.contains(name) ? "?" : c(value)).pad(width)
           }.joined())
     }
     if hasSoftmaxOutput {
@@ -120,8 +126,12 @@ public struct ValuesTable: Sendable {
     let headers = ["value", "∂E/∂·"] + (isBatch ? ["mean ∂E/∂·"] : []) + ["Δ"]
     var lines = ["".pad(nameWidth) + headers.map { $0.pad(width) }.joined()]
     for r in weights {
-      let change = r.frozen ? "(frozen)" : c(r.change)
-      let entries = [c(r.value), c(r.gradient)] + (isBatch ? [c(r.meanGradient)] : []) + [change]
+      let p = r.parameter
+      let hide = { (x: Double?, name: QuantityName) in self.withheld.contains(name) ? "?" : c(x) }
+      let change = r.frozen ? "(frozen)" : hide(r.change, .change(p))
+      let entries =
+        [c(r.value), hide(r.gradient, .gradient(p))]
+        + (isBatch ? [hide(r.meanGradient, .meanGradient(p))] : []) + [change]
       lines.append(r.parameter.name.pad(nameWidth) + entries.map { $0.pad(width) }.joined())
     }
     return lines.map { $0.trimmingTrailingSpaces() }

@@ -44,7 +44,7 @@ extension Context {
     let samples = set.samples(count: count, noise: noise, seed: seed, outputs: shape.outputCount)
     trainer.replaceSamples(samples, test: [])
     return CommandOutput(lines: [
-      "\(count) samples from \(set.rawValue) (noise \(n(noise)), seed \(seed)): \(set.summary)"
+      "\(counted(count, "sample")) from \(set.rawValue) (noise \(n(noise)), seed \(seed)): \(set.summary)"
     ])
   }
 
@@ -71,7 +71,9 @@ extension Context {
     let all = trainer.samples + trainer.testSamples
     if fraction == 0 {
       trainer.replaceSamples(all, test: [])
-      return CommandOutput(lines: ["no test set: all \(all.count) samples train"])
+      return CommandOutput(lines: [
+        "no test set: \(all.count == 1 ? "the 1 sample trains" : "all \(all.count) samples train")"
+      ])
     }
     let held = Int((fraction * Double(all.count)).rounded())
     guard held >= 1, held < all.count else {
@@ -90,7 +92,7 @@ extension Context {
     let test = trainer.testError ?? .nan
     return CommandOutput(
       lines: [
-        "\(all.count - held) training samples, \(held) held out as a test set (seed \(seed)); test E \(n(test))"
+        "\(counted(all.count - held, "training sample")), \(held) held out as a test set (seed \(seed)); test E \(n(test))"
       ], data: [("training", .number(Double(all.count - held))), ("test", .number(Double(held)))])
   }
 
@@ -179,7 +181,7 @@ extension Context {
     }
     trainer.replaceSamples(samples, test: [])
     return CommandOutput(lines: [
-      "\(samples.count) sample\(samples.count == 1 ? "" : "s") from \(name): inputs \(inputColumns.map { table.header[$0] }.joined(separator: ", ")), targets \(targetColumns.map { table.header[$0] }.joined(separator: ", "))"
+      "\(counted(samples.count, "sample")) from \(name): inputs \(inputColumns.map { table.header[$0] }.joined(separator: ", ")), targets \(targetColumns.map { table.header[$0] }.joined(separator: ", "))"
     ])
   }
 

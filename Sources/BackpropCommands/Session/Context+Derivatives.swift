@@ -88,8 +88,8 @@ extension Context {
     }
     let status =
       k == total
-      ? "all \(total) samples: the gradient the update applies"
-      : "\(k) of \(total) samples so far; the update waits for all \(total)"
+      ? "\(total == 1 ? "the 1 sample" : "all \(total) samples"): the gradient the update applies"
+      : "\(k) of \(counted(total, "sample")) so far; the update waits for the rest"
     return CommandOutput(
       lines: [
         "\(symbol) = (1/\(k)) Σ_x ∂E_x/∂\(p.name) = \(n(sum))/\(k) = \(n(v)) (\(status))",

@@ -44,7 +44,7 @@ extension Context {
       throw CommandError(column: request.column, message: "\(request.name): \(error.message)")
     }
     return CommandOutput(lines: [
-      "loaded \(trainer.network.shape.description) network (\(Self.describe(trainer.network))) and \(trainer.samples.count) samples from \(request.name)"
+      "loaded \(trainer.network.shape.description) network (\(Self.describe(trainer.network))) and \(counted(trainer.samples.count, "sample")) from \(request.name)"
     ])
   }
 

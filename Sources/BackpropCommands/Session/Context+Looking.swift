@@ -45,10 +45,11 @@ extension Context {
     for r in table.neurons {
       neurons.append(
         .object([
-          ("j", .number(Double(r.j))), ("layer", .number(Double(r.layer))), ("net", json(r.net)),
-          ("o", json(r.output)),
-          ("dphi", json(r.derivative)), ("dE/do", json(r.outputGradient)),
-          ("delta", json(r.delta)),
+          ("j", .number(Double(r.j))), ("layer", .number(Double(r.layer))),
+          ("net", json(r.net, .net(r.j))), ("o", json(r.output, .output(r.j))),
+          ("dphi", json(r.derivative, .derivative(r.j))),
+          ("dE/do", json(r.outputGradient, .outputGradient(r.j))),
+          ("delta", json(r.delta, .delta(r.j))),
         ]))
     }
     var weights: [JSONValue] = []
@@ -56,8 +57,9 @@ extension Context {
       weights.append(
         .object([
           ("name", .string(r.parameter.name)), ("value", .number(r.value)),
-          ("gradient", json(r.gradient)), ("meanGradient", json(r.meanGradient)),
-          ("change", json(r.change)), ("frozen", .bool(r.frozen)),
+          ("gradient", json(r.gradient, .gradient(r.parameter))),
+          ("meanGradient", json(r.meanGradient, .meanGradient(r.parameter))),
+          ("change", json(r.change, .change(r.parameter))), ("frozen", .bool(r.frozen)),
         ]))
     }
     return CommandOutput(
@@ -70,10 +72,16 @@ extension Context {
 
   func json(_ x: Double?) -> JSONValue { x.map(JSONValue.number) ?? .null }
 
+  /// A table cell in JSON: null while an open question withholds it.
+  func json(_ x: Double?, _ name: QuantityName) -> JSONValue {
+    withheld.contains(name) ? .null : json(x)
+  }
+
   /// The session as this command sees it (for views shared with the app).
   var sessionView: Session {
     var s = Session(trainer: trainer)
     s.digits = digits
+    s.withheld = withheld
     return s
   }
 
@@ -95,6 +103,9 @@ extension Context {
         let v = name == .inputs ? s.inputs : s.targets
         lines.append("\(name.name) = \(list(v))")
         values.append((name.name, .array(v.map(JSONValue.number))))
+      case _ where withheld.contains(name):
+        lines.append(Withheld.line(name.name))
+        values.append((name.name, .null))
       default:
         if let v = value(of: name) {
           var note = ""
@@ -135,6 +146,9 @@ extension Context {
       preview = true
     default:
       let name = try quantity(t!)
+      if let hidden = Withheld.shown(byExplaining: name).first(where: withheld.contains) {
+        return Withheld.output(hidden.name)
+      }
       switch name {
       case .net(let j): step = .net(j)
       case .output(let j), .derivative(let j):
@@ -181,6 +195,9 @@ extension Context {
           column: t!.column, message: "\(name.name) is given, not computed",
           expected: "a computed quantity such as net_3, o_5, δ_5, E, dE/dw_35")
       }
+    }
+    if let hidden = Withheld.shown(by: step).first(where: withheld.contains) {
+      return Withheld.output(hidden.name)
     }
     if preview {
       var copy = trainer
@@ -257,7 +274,7 @@ extension Context {
       network: trainer.network, samples: trainer.samples, step: h, parameters: chosen)
     let width = digits + 8
     var lines = [
-      "central differences (E(θ+h) − E(θ−h))/2h, h = \(n(h)), on E = mean over \(trainer.samples.count) sample\(trainer.samples.count == 1 ? "" : "s")",
+      "central differences (E(θ+h) − E(θ−h))/2h, h = \(n(h)), on E = mean over \(counted(trainer.samples.count, "sample"))",
       "".pad(10) + "backprop".pad(width) + "numeric".pad(width) + "relative error",
     ]
     var rows: [JSONValue] = []

@@ -156,7 +156,7 @@ extension Context {
     }
     trainer.replaceSamples(d.samples, test: [])
     return CommandOutput(lines: [
-      "\(d.samples.count) sample\(d.samples.count == 1 ? "" : "s") from \(d.name): \(d.summary)"
+      "\(counted(d.samples.count, "sample")) from \(d.name): \(d.summary)"
     ])
   }
 
@@ -259,7 +259,7 @@ extension Context {
     if let test = trainer.testError {
       let train = trainer.network.meanError(on: trainer.samples)
       lines.append(
-        "mean E: training \(n(train)) over \(trainer.samples.count), test \(n(test)) over \(trainer.testSamples.count) held out"
+        "mean E: training \(n(train)) over \(counted(trainer.samples.count, "sample")), test \(n(test)) over \(counted(trainer.testSamples.count, "sample")) held out"
       )
       data += [("trainingError", .number(train)), ("testError", .number(test))]
     }
@@ -391,7 +391,7 @@ extension Context {
     case .online: description = "online: one update per sample"
     case .batch:
       description =
-        "batch: one update per epoch, with the mean gradient over the \(trainer.samples.count) samples"
+        "batch: one update per epoch, with the mean gradient over the \(counted(trainer.samples.count, "sample"))"
     case .early:
       description =
         "early: each layer's weights are updated as soon as their gradients are known, so the δ of the layer below uses weights that have already moved — the classic mistake (use `mode online` for the article's method)"

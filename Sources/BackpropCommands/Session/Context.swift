@@ -6,6 +6,8 @@ import BackpropEngine
 struct Context {
   var trainer: Trainer
   var digits: Int
+  /// See `Session.withheld`.
+  var withheld: Set<QuantityName> = []
   let fileAccess: FileAccess
   /// A place in history before each micro-step, for `back`: the trainer every
   /// `History.snapshotSpacing` steps, nil (replay the step) between. Cut to the first if the
@@ -31,6 +33,7 @@ struct Context {
   init(session: Session) {
     trainer = session.trainer
     digits = session.digits
+    withheld = session.withheld
     fileAccess = session.fileAccess
     undoStack = session.undoStack
     redoStack = session.redoStack

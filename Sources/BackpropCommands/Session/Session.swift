@@ -12,6 +12,10 @@ public struct Session: Sendable {
   public var digits: Int = 5
   /// Which files `save` and `load` may reach.
   public var fileAccess: FileAccess = .unrestricted
+  /// Quantities `get`, `explain` and `show` answer with "?" (see `Withheld`): what an open lesson
+  /// question asks the student to predict. The app sets it around a line the student types
+  /// while the question waits, and clears it after.
+  public var withheld: Set<QuantityName> = []
   /// The micro-steps run by the last command (for highlighting).
   public internal(set) var lastSteps: [MicroStep] = []
 
