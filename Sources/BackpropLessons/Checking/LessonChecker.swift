@@ -59,9 +59,13 @@ public enum LessonChecker {
   }
 
   /// Runs a parsed lesson on `host` (by default a fresh session that accepts app commands).
-  public static func check(_ lesson: Lesson, host: HeadlessLessonHost = HeadlessLessonHost())
-    -> [LessonDiagnostic]
-  {
+  ///
+  /// `observe` is shown the runner each time a path has shown a page to its end (the main path
+  /// first: right answers, first menu options), so a handout prints exactly what was checked.
+  public static func check(
+    _ lesson: Lesson, host: HeadlessLessonHost = HeadlessLessonHost(),
+    observe: (_ page: Int, _ runner: LessonRunner<HeadlessLessonHost>) -> Void = { _, _ in }
+  ) -> [LessonDiagnostic] {
     typealias Runner = LessonRunner<HeadlessLessonHost>
     struct Path {
       var runner: Runner
@@ -84,6 +88,9 @@ public enum LessonChecker {
     lint.learn(lesson)
     exploring: while var path = stack.popLast() {
       walking: while true {
+        if path.runner.status == .endOfPage || path.runner.status == .finished {
+          observe(path.runner.pageIndex, path.runner)
+        }
         // What the engine printed and holds on this page, for the prose-number lint.
         lint.learn(path.host.session)
         for line in path.runner.lines where line.kind == .output { lint.learn(printed: line.text) }
