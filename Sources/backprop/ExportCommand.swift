@@ -90,7 +90,8 @@ struct ExportCommand: ParsableCommand {
         }
         try Data(handout.text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
       } catch {
-        Output().diagnostic("backprop export: cannot write \(target): \(error.localizedDescription)")
+        Output().diagnostic(
+          "backprop export: cannot write \(target): \(error.localizedDescription)")
         throw ExitCode(ExitStatus.failure)
       }
       print("wrote \(target)")

@@ -51,7 +51,8 @@ import Testing
     let h1 = σ(0.15 * 0.05 + 0.20 * 0.10 + 0.35)
     let h2 = σ(0.25 * 0.05 + 0.30 * 0.10 + 0.35)
     let o5 = σ(0.40 * h1 + 0.45 * h2 + 0.60)
-    let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("1. 0.75137: o_5 = ") })
+    let line = try #require(
+      text.split(separator: "\n").first { $0.hasPrefix("1. 0.75137: o_5 = ") })
     let shown = try #require(Double(line.dropFirst("1. 0.75137: o_5 = ".count).dropLast()))
     #expect(abs(shown - o5) <= 1e-10 * o5)
     // The question itself has room for the answer and no value.

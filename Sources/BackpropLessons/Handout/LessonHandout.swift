@@ -124,7 +124,8 @@ struct MarkdownWriter {
           let target = option.target.flatMap { lesson.labels[$0] }.map { " → page \($0 + 1)" }
           return "- \(option.letter)) \(option.text)\(target ?? "")"
         }.joined(separator: "\n"))
-      block(answer == nil ? "Choose one, and read on where it leads." : "Your choice: \(Self.blank)")
+      block(
+        answer == nil ? "Choose one, and read on where it leads." : "Your choice: \(Self.blank)")
     case .command:
       block("Command: \(Self.blank)")
     }
