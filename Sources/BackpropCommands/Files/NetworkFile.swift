@@ -24,6 +24,9 @@ public struct NetworkFile: Codable, Equatable, Sendable {
   public var eta: Double
   public var mode: String
   public var samples: [Sample]
+  /// The test set `data split` holds out, absent when there is none (files written before the
+  /// field existed read back without a test set).
+  public var test: [Sample]?
 
   public init(trainer: Trainer) {
     let net = trainer.network
@@ -48,6 +51,7 @@ public struct NetworkFile: Codable, Equatable, Sendable {
     eta = trainer.learningRate
     mode = trainer.mode.rawValue
     samples = trainer.samples
+    test = trainer.testSamples.isEmpty ? nil : trainer.testSamples
   }
 
   /// Builds the trainer this file describes, or says what is wrong with it.
@@ -110,8 +114,15 @@ public struct NetworkFile: Codable, Equatable, Sendable {
       throw .init(
         "sample \(k + 1) needs \(shape.inputCount) inputs and \(shape.outputCount) targets")
     }
+    for (k, s) in (test ?? []).enumerated()
+    where s.inputs.count != shape.inputCount || s.targets.count != shape.outputCount {
+      throw .init(
+        "test sample \(k + 1) needs \(shape.inputCount) inputs and \(shape.outputCount) targets")
+    }
     guard eta.isFinite, eta >= 0 else { throw .init("`eta` must be a finite number ≥ 0") }
-    return Trainer(network: net, samples: samples, learningRate: eta, mode: m)
+    var trainer = Trainer(network: net, samples: samples, learningRate: eta, mode: m)
+    if let test, !test.isEmpty { trainer.replaceSamples(samples, test: test) }
+    return trainer
   }
 
   public func encoded() -> Data {
