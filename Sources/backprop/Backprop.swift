@@ -22,6 +22,7 @@ struct Backprop: ParsableCommand {
       backprop --headless [--json] [--script FILE] [--screen WxH] [OPTIONS]
       backprop --lesson FILE [--page N | --label NAME] [OPTIONS]
       backprop check [--json] [PATH ...]
+      backprop export LESSON|FOLDER --markdown [--answers] [--output PATH]
       backprop new-lesson FILE [--title TEXT]
       backprop help [COMMAND]
       """,
@@ -41,7 +42,9 @@ struct Backprop: ParsableCommand {
       \(ExitStatus.documentation)
       """,
     version: version,
-    subcommands: [CheckCommand.self, NewLessonCommand.self, HelpCommand.self])
+    subcommands: [
+      CheckCommand.self, ExportCommand.self, NewLessonCommand.self, HelpCommand.self,
+    ])
 
   @Flag(help: "Run without a terminal: read commands, print answers.")
   var headless = false

@@ -202,3 +202,64 @@ import Testing
   }
 
 }
+
+/// The test set of `data split` travels in the network file (`test`), bit for bit.
+@Suite struct SaveLoadTestSetTests {
+  @Test func theTestSetSurvivesSaveAndLoad() throws {
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var session = Session.startingOnLinear()
+    session.run(["example xor", "data circle n=40 noise=0.1 seed=3", "data split 0.25", "train 3"])
+    let saved = session.trainer
+    #expect(saved.testSamples.count == 10)
+    let path = dir + "/split.json"
+    session.run("save \(path)")
+    let object = try #require(
+      JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+        as? [String: Any])
+    #expect((object["test"] as? [Any])?.count == 10)
+
+    session.run("example mazur")
+    #expect(session.trainer.testSamples.isEmpty)
+    session.run("load \(path)")
+    let loaded = session.trainer
+    #expect(loaded.samples == saved.samples)
+    #expect(loaded.testSamples == saved.testSamples)
+    let bits = { (s: [Sample]) in s.flatMap { $0.inputs + $0.targets }.map(\.bitPattern) }
+    #expect(bits(loaded.testSamples) == bits(saved.testSamples))
+    // The test E goes on from the same weights over the same held-out samples.
+    let testError = try #require(loaded.testError)
+    #expect(testError.bitPattern == saved.testError?.bitPattern)
+  }
+
+  /// A file without a split writes no `test` field, and loading it drops a split in memory.
+  @Test func aFileWithoutATestSetLoadsWithoutOne() throws {
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var session = Session.startingOnLinear()
+    session.run("example xor")
+    let path = dir + "/plain.json"
+    session.run("save \(path)")
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(!text.contains("\"test\""))
+    session.run(["data circle n=20 seed=1", "data split 0.5"])
+    #expect(!session.trainer.testSamples.isEmpty)
+    session.run("load \(path)")
+    #expect(session.trainer.testSamples.isEmpty)
+  }
+
+  /// A test sample of the wrong size is refused by name, and nothing changes.
+  @Test func aTestSampleOfTheWrongSizeIsRefused() throws {
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var object = try SaveLoadTests.mazurFileObject()
+    object["test"] = [["inputs": [1.0], "targets": [0.0, 1.0]]]
+    let path = dir + "/bad.json"
+    try SaveLoadTests.write(object, to: path)
+    var session = Session.startingOnLinear()
+    let before = session.trainer
+    let error = session.fail("load \(path)")
+    #expect(error?.message.contains("test sample 1 needs 2 inputs and 2 targets") == true)
+    #expect(session.trainer == before)
+  }
+}

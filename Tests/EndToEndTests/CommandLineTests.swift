@@ -50,7 +50,7 @@ struct CommandLineTests {
     for option in [
       "--headless", "--script", "--json", "--lesson", "--page", "--label", "--lessons",
       "--no-progress", "--progress", "--screen", "--ascii", "--utf8", "--version",
-      "check", "new-lesson", "help", "--generate-completion-script", "Exit status: 0",
+      "check", "export", "new-lesson", "help", "--generate-completion-script", "Exit status: 0",
     ] {
       #expect(help.stdout.contains(option), "--help does not mention \(option)")
     }
@@ -187,6 +187,33 @@ struct CommandLineTests {
     // Started at its second page headless, the skeleton shows that page.
     let started = try Self.backprop("--headless --lesson '\(file)' --page 2")
     #expect(started.stdout.contains("page 2 of 2") && started.stdout.contains("last page"))
+  }
+
+  /// `export --markdown`: one lesson to stdout, a folder to one .md per lesson, and a folder
+  /// with a broken lesson to `check`'s diagnostics, status 1 and no file at all.
+  @Test func exportWritesHandoutsOrNothing() throws {
+    let folder = Self.scratch.appendingPathComponent("export-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let lesson = E2E.packageRoot.appendingPathComponent("lessons/01-linear-neuron.lesson").path
+    try FileManager.default.copyItem(atPath: lesson, toPath: folder + "/01-linear-neuron.lesson")
+    let one = try Self.backprop("export '\(lesson)' --markdown")
+    #expect(one.status == 0, "\(one.stderr)")
+    #expect(one.stdout.hasPrefix("# One linear neuron and its error surface\n"))
+    #expect(!one.stdout.contains("## Answers"))
+    let all = try Self.backprop("export '\(folder)' --markdown --answers --output '\(folder)/out'")
+    #expect(all.status == 0, "\(all.stderr)")
+    let written = try String(contentsOfFile: folder + "/out/01-linear-neuron.md", encoding: .utf8)
+    #expect(written.contains("## Answers"))
+    try "@title Bad\n@section Derivation\n\n> example mazur\n> forward\n@assert o_5 = 0.75 ± 1e-8\n"
+      .write(toFile: folder + "/02-bad.lesson", atomically: true, encoding: .utf8)
+    let bad = try Self.backprop("export '\(folder)' --markdown")
+    let check = try Self.backprop("check '\(folder)/02-bad.lesson'")
+    #expect(bad.status == 1)
+    #expect(bad.stderr.hasPrefix(check.stderr))
+    #expect(check.stderr.contains("02-bad.lesson:6:"))
+    #expect(!FileManager.default.fileExists(atPath: folder + "/01-linear-neuron.md"))
+    #expect(try Self.backprop("export '\(lesson)'").status == 2)
   }
 
   /// Headless lesson runs keep no progress unless --progress.

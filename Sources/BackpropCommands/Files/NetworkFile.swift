@@ -24,6 +24,9 @@ public struct NetworkFile: Codable, Equatable, Sendable {
   public var eta: Double
   public var mode: String
   public var samples: [Sample]
+  /// The test set `data split` holds out, absent when there is none (files written before the
+  /// field existed read back without a test set).
+  public var test: [Sample]?
 
   public init(trainer: Trainer) {
     let net = trainer.network
@@ -48,6 +51,7 @@ public struct NetworkFile: Codable, Equatable, Sendable {
     eta = trainer.learningRate
     mode = trainer.mode.rawValue
     samples = trainer.samples
+    test = trainer.testSamples.isEmpty ? nil : trainer.testSamples
   }
 
   /// Builds the trainer this file describes, or says what is wrong with it.
@@ -110,9 +114,16 @@ public struct NetworkFile: Codable, Equatable, Sendable {
       throw .init(
         "sample \(k + 1) needs \(shape.inputCount) inputs and \(shape.outputCount) targets")
     }
+    for (k, s) in (test ?? []).enumerated()
+    where s.inputs.count != shape.inputCount || s.targets.count != shape.outputCount {
+      throw .init(
+        "test sample \(k + 1) needs \(shape.inputCount) inputs and \(shape.outputCount) targets")
+    }
     guard eta.isFinite, eta >= 0 else { throw .init("`eta` must be a finite number ≥ 0") }
     try requireFinite()
-    return Trainer(network: net, samples: samples, learningRate: eta, mode: m)
+    var trainer = Trainer(network: net, samples: samples, learningRate: eta, mode: m)
+    if let test, !test.isEmpty { trainer.replaceSamples(samples, test: test) }
+    return trainer
   }
 
   /// One rule for every value, as for `set`: the file may spell NaN and ±∞ (so that a diverged
@@ -130,6 +141,10 @@ public struct NetworkFile: Codable, Equatable, Sendable {
     for (k, sample) in samples.enumerated() {
       try check(sample.inputs, "samples[\(k)].inputs")
       try check(sample.targets, "samples[\(k)].targets")
+    }
+    for (k, sample) in (test ?? []).enumerated() {
+      try check(sample.inputs, "test[\(k)].inputs")
+      try check(sample.targets, "test[\(k)].targets")
     }
   }
 

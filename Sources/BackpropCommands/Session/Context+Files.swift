@@ -13,8 +13,10 @@ extension Context {
       throw CommandError(column: t.column, message: "the network could not be written as JSON")
     }
     let count = trainer.samples.count
+    let held = trainer.testSamples.count
+    let test = held == 0 ? "" : " (and \(held) held out for testing)"
     let lines = [
-      "saved \(trainer.network.shape.description) network and \(count) sample\(count == 1 ? "" : "s") to \(t.text)"
+      "saved \(trainer.network.shape.description) network and \(count) sample\(count == 1 ? "" : "s")\(test) to \(t.text)"
     ]
     var output = CommandOutput()
     output.file = FileRequest(
@@ -44,7 +46,7 @@ extension Context {
       throw CommandError(column: request.column, message: "\(request.name): \(error.message)")
     }
     return CommandOutput(lines: [
-      "loaded \(trainer.network.shape.description) network (\(Self.describe(trainer.network))) and \(counted(trainer.samples.count, "sample")) from \(request.name)"
+      "loaded \(trainer.network.shape.description) network (\(Self.describe(trainer.network))) and \(counted(trainer.samples.count, "sample"))\(trainer.testSamples.isEmpty ? "" : " (and \(trainer.testSamples.count) held out for testing)") from \(request.name)"
     ])
   }
 

@@ -58,18 +58,20 @@ public enum LessonChecker {
     }
   }
 
-  /// Runs a parsed lesson on `host` (by default a fresh session that accepts app commands).
   /// How long one lesson may take to check before the checker stops and reports where it was:
   /// a lesson's commands can cost a lot (`train` with a huge count on a large network), and
   /// `check` must answer rather than hang.
   public static let timeBudget: Duration = .seconds(20)
 
+  /// Runs a parsed lesson on `host` (by default a fresh session that accepts app commands).
+  ///
+  /// `observe` is shown the runner each time a path has shown a page to its end (the main path
+  /// first: right answers, first menu options), so a handout prints exactly what was checked.
   public static func check(
     _ lesson: Lesson, host: HeadlessLessonHost = HeadlessLessonHost(),
-    budget: Duration = LessonChecker.timeBudget
-  )
-    -> [LessonDiagnostic]
-  {
+    budget: Duration = LessonChecker.timeBudget,
+    observe: (_ page: Int, _ runner: LessonRunner<HeadlessLessonHost>) -> Void = { _, _ in }
+  ) -> [LessonDiagnostic] {
     let clock = ContinuousClock()
     let deadline = clock.now.advanced(by: budget)
     typealias Runner = LessonRunner<HeadlessLessonHost>
@@ -94,6 +96,9 @@ public enum LessonChecker {
     lint.learn(lesson)
     exploring: while var path = stack.popLast() {
       walking: while true {
+        if path.runner.status == .endOfPage || path.runner.status == .finished {
+          observe(path.runner.pageIndex, path.runner)
+        }
         // What the engine printed and holds on this page, for the prose-number lint.
         lint.learn(path.host.session)
         for line in path.runner.lines where line.kind == .output { lint.learn(printed: line.text) }

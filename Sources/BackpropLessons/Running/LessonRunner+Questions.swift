@@ -36,6 +36,7 @@ extension LessonRunner {
     guard let name = answer.quantity else { return answer.value }
     do {
       let value = try host.value(named: name)
+      computedAnswers[answer.line] = value
       if let stored = answer.value, let text = answer.text {
         reportMismatch(text, stored, name, value, line: answer.line, column: answer.valueColumn)
       }

@@ -69,6 +69,10 @@ public struct LessonRunner<Host: LessonHost> {
   public internal(set) var problems: [LessonDiagnostic] = []
   /// Every answer tried, by the line of its question.
   public internal(set) var answersTried: [Int: [String]] = [:]
+  /// The engine's value of each `@answer … = QUANTITY`, by the answer's line, once it is known
+  /// (when the question is asked, or when a later command on the page computes it): what a
+  /// handout's answer key prints.
+  public internal(set) var computedAnswers: [Int: Double] = [:]
 
   var cursor = 0
   var chosenPage: Int?
@@ -125,6 +129,7 @@ public struct LessonRunner<Host: LessonHost> {
     lines = []
     problems = []
     answersTried = [:]
+    computedAnswers = [:]
     history = []
     seenPages = []
     open = nil
@@ -320,6 +325,7 @@ public struct LessonRunner<Host: LessonHost> {
     for var check in pending {
       do {
         let value = try host.value(named: check.quantity)
+        computedAnswers[check.line] = value
         reportMismatch(
           check.text, check.value, check.quantity, value, line: check.line, column: check.column)
       } catch {
