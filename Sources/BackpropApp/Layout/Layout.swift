@@ -112,18 +112,27 @@ public enum Layout {
     layout.panes.append(
       (.values, Rect(x: diagramWidth, y: body.y, width: w - diagramWidth, height: top)))
     layout.panes.append((.equation, Rect(x: 0, y: body.y + top, width: w, height: equation)))
-    let bottomY = body.y + top + equation
-    let plotWidth = content.plot ? max(42, w * 45 / 100) : 0
+    appendBottomBand(
+      &layout, Rect(x: 0, y: body.y + top + equation, width: w, height: bottom), content: content)
+    return layout
+  }
+
+  /// The bottom band, the same on every screen: the lesson or the output, and the plot to its
+  /// right (45% of the width, at least 42 columns) when one is shown.
+  static func appendBottomBand(_ layout: inout ScreenLayout, _ band: Rect, content: Content) {
+    let plotWidth = content.plot ? max(42, band.width * 45 / 100) : 0
     layout.panes.append(
       (
         content.lesson ? .lesson : .output,
-        Rect(x: 0, y: bottomY, width: w - plotWidth, height: bottom)
+        Rect(x: band.x, y: band.y, width: band.width - plotWidth, height: band.height)
       ))
     if content.plot {
       layout.panes.append(
-        (.plot, Rect(x: w - plotWidth, y: bottomY, width: plotWidth, height: bottom)))
+        (
+          .plot,
+          Rect(x: band.maxX - plotWidth, y: band.y, width: plotWidth, height: band.height)
+        ))
     }
-    return layout
   }
 }
 
@@ -150,17 +159,8 @@ extension Layout {
     layout.panes.append((.network, Rect(x: 0, y: body.y, width: networkWidth, height: top)))
     layout.panes.append(
       (.equation, Rect(x: networkWidth, y: body.y, width: w - networkWidth, height: top)))
-    let bottomY = body.y + top
-    let plotWidth = content.plot ? max(42, w * 45 / 100) : 0
-    layout.panes.append(
-      (
-        content.lesson ? .lesson : .output,
-        Rect(x: 0, y: bottomY, width: w - plotWidth, height: bottom)
-      ))
-    if content.plot {
-      layout.panes.append(
-        (.plot, Rect(x: w - plotWidth, y: bottomY, width: plotWidth, height: bottom)))
-    }
+    appendBottomBand(
+      &layout, Rect(x: body.x, y: body.y + top, width: w, height: bottom), content: content)
     return layout
   }
 }
