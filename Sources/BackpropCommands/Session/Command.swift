@@ -238,7 +238,8 @@ public enum Command: String, CaseIterable, Sendable {
         details: """
           Counts the multiplications one backward pass uses for every ∂E/∂w of the current \
           network, and how many forward-mode differentiation (one forward pass per weight) \
-          would need: the article's argument for going backwards, counted live.
+          would need: the article's argument for going backwards, counted live. `show network` \
+          ends with the same two figures.
           """,
         example: "count", handler: .session, topic: "looking")
     // Files
