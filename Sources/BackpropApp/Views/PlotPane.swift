@@ -22,15 +22,15 @@ enum PlotPane {
   }
 
   /// Where the matrix form's window is: at its top until the pane is scrolled.
-  static func matrixViewport(_ state: AppState, height: Int) -> Viewport {
+  static func matrixViewport(_ state: AppState, height: Int, lines: [String]? = nil) -> Viewport {
     Viewport(
-      total: matrixLines(state).count, height: height, scroll: state.scroll[.plot],
+      total: (lines ?? matrixLines(state)).count, height: height, scroll: state.scroll[.plot],
       anchorAtEnd: false)
   }
 
   static func matrix(_ state: AppState, width: Int, height: Int) -> PaneBody {
     let lines = matrixLines(state)
-    let view = matrixViewport(state, height: height)
+    let view = matrixViewport(state, height: height, lines: lines)
     let g = state.glyphs
     let rows = lines[view.range].map { PaneRow(text: g.text($0), style: .plain, isDisplay: true) }
     return PaneBody(
