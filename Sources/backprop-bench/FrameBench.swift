@@ -6,7 +6,8 @@ import TextGrid
 /// Frame time: a key handled by `update` and the whole screen rendered, as the TUI does for each
 /// key. The session is Mazur's network with a full output scrollback (2,000 lines), so the figure
 /// holds "whatever the history"; then PgUp deep in that scrollback, the surface plot, presenter
-/// mode against the normal screen in the same run, and the first frame.
+/// mode and the matrix pane (`plot matrix`) against the normal screen in the same run, and the
+/// first frame.
 enum FrameBench {
   /// Mean and worst time of `frames` frames of `key` after `setup`.
   static func frameTime(
@@ -66,6 +67,13 @@ enum FrameBench {
     }
     report("presenter mode 120x40:", presenter)
     print(String(format: "presenter ÷ normal screen, same run: %.2f", presenter.mean / normal.mean))
+    // `plot matrix`: the matrix form is rebuilt from the session at every frame.
+    let matrix = frameTime(width: 120, height: 40) { state in
+      longSession(&state)
+      App.submit("plot matrix 1", &state)
+    }
+    report("matrix pane (plot matrix 1) 120x40:", matrix)
+    print(String(format: "matrix pane ÷ normal screen, same run: %.2f", matrix.mean / normal.mean))
     print(String(format: "first frame (state + render):               %8.3f ms", firstFrame * 1000))
 
     var best = Double.infinity

@@ -74,6 +74,29 @@ import TextGrid
     #expect(r.lines.contains { $0.contains("= 112 multiplications") })
   }
 
+  /// `show network` carries the count as one line, for the network shown. The figures are the
+  /// hand counts above, plus one for 2-2-2-1 counted by the same rules: backward = 1 output δ
+  /// + 2·(1+1) + 2·(2+1) hidden δ + (4+4+2) gradients = 21; forward mode = 10 weights ×
+  /// (4+2 + 4+2 + 2+1 + 1) = 160.
+  @Test func showNetworkHasTheCountLine() {
+    for (network, backward, forward) in [
+      ("2-2-2", 16, 112), ("2-3-1", 16, 126), ("2-2-2-1", 21, 160),
+    ] {
+      var s = Self.state(["network \(network)"])
+      let r = App.submit("show network", &s)
+      #expect(!r.isError)
+      let line = r.lines.first { $0.hasPrefix("multiplications for the whole gradient:") }
+      #expect(
+        line
+          == "multiplications for the whole gradient: \(backward) by the backward pass, \(forward) by forward mode (`count` explains)",
+        "\(network): \(r.lines)")
+      // The same figures as `count` gives.
+      let count = App.submit("count", &s).lines
+      #expect(count.contains { $0.contains("\(backward) multiplications") })
+      #expect(count.contains { $0.hasSuffix("= \(forward) multiplications") })
+    }
+  }
+
   // MARK: - Presenter mode
 
   @Test func presentTogglesTheLayout() {

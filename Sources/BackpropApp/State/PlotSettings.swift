@@ -3,7 +3,7 @@ import BackpropEngine
 /// Which plot the plot pane shows, and how.
 public struct PlotSettings: Equatable, Sendable {
   public enum Kind: String, Equatable, Sendable {
-    case none, surface, parabola, loss, boundary
+    case none, surface, parabola, loss, boundary, matrix
   }
 
   public var kind: Kind = .none
@@ -15,12 +15,14 @@ public struct PlotSettings: Equatable, Sendable {
   public var logScale = false
   /// Path points before this index are not drawn (`plot clear`).
   public var pathStart = 0
+  /// The layer `plot matrix [L]` shows (nil: the output layer).
+  public var matrixLayer: Int?
 
   public init() {}
 
   public static func == (a: PlotSettings, b: PlotSettings) -> Bool {
     a.kind == b.kind && a.weights?.0 == b.weights?.0 && a.weights?.1 == b.weights?.1
       && a.xRange == b.xRange && a.yRange == b.yRange && a.logScale == b.logScale
-      && a.pathStart == b.pathStart
+      && a.pathStart == b.pathStart && a.matrixLayer == b.matrixLayer
   }
 }

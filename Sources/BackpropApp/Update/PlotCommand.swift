@@ -34,6 +34,22 @@ enum PlotCommand {
           k += 2
         }
       case "parabola": settings.kind = .parabola
+      case "matrix":
+        // Lesson 8's matrix form of one layer, kept up to date as the run steps.
+        settings.kind = .matrix
+        settings.matrixLayer = nil
+        let outputLayer = state.session.trainer.network.shape.outputLayer
+        if k + 1 < args.count, let layer = Int(args[k + 1].text) {
+          guard (1...outputLayer).contains(layer) else {
+            throw CommandError(
+              column: args[k + 1].column, message: "there is no layer \(layer) with weights",
+              expected: "a layer from 1 to \(outputLayer)")
+          }
+          settings.matrixLayer = layer
+          k += 1
+        }
+        state.scroll[.plot] = nil
+        state.horizontalScroll[.plot] = nil
       case "boundary", "decision":
         try BoundaryPane.check(state.session.trainer.network, column: t.column)
         settings.kind = .boundary
@@ -64,7 +80,8 @@ enum PlotCommand {
         } else {
           throw CommandError(
             column: t.column, message: "unknown plot option `\(t.text)`",
-            expected: "surface, parabola, loss, boundary, log, off, clear or range=A:B,C:D")
+            expected:
+              "surface, parabola, loss, boundary, matrix [L], log, off, clear or range=A:B,C:D")
         }
       }
       k += 1
@@ -81,6 +98,7 @@ enum PlotCommand {
     state.plot = settings
     guard settings.kind != .none else { return ["plot hidden"] }
     if state.isInteractive { return ["showing the \(settings.kind.rawValue) plot"] }
+    if settings.kind == .matrix { return PlotPane.matrixLines(state) }
     return PlotPane.render(state, width: 72, height: 22).lines
   }
 

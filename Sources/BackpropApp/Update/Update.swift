@@ -145,6 +145,8 @@ public enum App {
           state, width: rect.width, height: rect.height,
           limit: min(target, AppState.scrollback * 4))
       state.scroll[.output] = limited == 0 ? nil : limited
+    case .plot where state.plot.kind == .matrix:
+      state.scroll[.plot] = PlotPane.matrixViewport(state, height: rect.height).scrolled(motion)
     case .network, .equation, .plot:
       state.notice = "the \(pane.rawValue) pane does not scroll; Z lets it fill the screen"
     }
@@ -152,7 +154,8 @@ public enum App {
 
   /// ←/→ in a pane whose lines are shown as written (lesson displays, output tables and plots).
   static func scrollSideways(_ pane: PaneID, right: Bool, _ state: inout AppState) {
-    guard pane == .lesson || pane == .output else { return }
+    guard pane == .lesson || pane == .output || (pane == .plot && state.plot.kind == .matrix)
+    else { return }
     let current = state.horizontalScroll[pane] ?? 0
     let next = right ? current + 8 : max(0, current - 8)
     state.horizontalScroll[pane] = next == 0 ? nil : min(next, 4_000)

@@ -1,9 +1,43 @@
+import BackpropCommands
 import BackpropEngine
 import BackpropPlots
 import TextGrid
 
 /// The plot chosen with `plot`, drawn by BackpropPlots from the engine's numbers.
 enum PlotPane {
+  /// The pane's contents with what its border should say: the matrix form scrolls (PgUp/PgDn
+  /// when the pane has the focus), the plots fit the pane.
+  static func body(_ state: AppState, width: Int, height: Int) -> PaneBody {
+    state.plot.kind == .matrix
+      ? matrix(state, width: width, height: height)
+      : PaneBody(render(state, width: width, height: height))
+  }
+
+  /// `plot matrix [L]`: the text of `show matrix L`, for the layer asked (the output layer when
+  /// none was, or when the network has since lost that layer).
+  static func matrixLines(_ state: AppState) -> [String] {
+    let outputLayer = state.session.trainer.network.shape.outputLayer
+    let layer = min(state.plot.matrixLayer ?? outputLayer, outputLayer)
+    return MatrixForm(session: state.session, layer: layer).lines(digits: state.session.digits)
+  }
+
+  /// Where the matrix form's window is: at its top until the pane is scrolled.
+  static func matrixViewport(_ state: AppState, height: Int, lines: [String]? = nil) -> Viewport {
+    Viewport(
+      total: (lines ?? matrixLines(state)).count, height: height, scroll: state.scroll[.plot],
+      anchorAtEnd: false)
+  }
+
+  static func matrix(_ state: AppState, width: Int, height: Int) -> PaneBody {
+    let lines = matrixLines(state)
+    let view = matrixViewport(state, height: height, lines: lines)
+    let g = state.glyphs
+    let rows = lines[view.range].map { PaneRow(text: g.text($0), style: .plain, isDisplay: true) }
+    return PaneBody(
+      rows: rows[...], width: width, height: height, viewport: view,
+      shift: state.horizontalScroll[.plot] ?? 0)
+  }
+
   static func render(_ state: AppState, width: Int, height: Int) -> TextGrid {
     let t = state.session.trainer
     switch state.plot.kind {
@@ -11,6 +45,7 @@ enum PlotPane {
     case .surface: return surface(state, width: width, height: height)
     case .parabola: return parabola(state, width: width, height: height)
     case .boundary: return BoundaryPane.render(state, width: width, height: height)
+    case .matrix: return matrix(state, width: width, height: height).grid
     case .loss where !state.baselines.isEmpty:
       return BaselinePlots.loss(state, width: width, height: height)
     case .loss:

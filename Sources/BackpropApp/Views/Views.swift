@@ -111,7 +111,7 @@ public enum Views {
       case .lesson: body = LessonPane.render(state, width: inner.width, height: inner.height)
       case .output: body = OutputPane.render(state, width: inner.width, height: inner.height)
       case .plot:
-        body = PaneBody(PlotPane.render(state, width: inner.width, height: inner.height))
+        body = PlotPane.body(state, width: inner.width, height: inner.height)
       }
       draw(
         body, in: rect, title: paneTitle(pane, state, note: body.titleNote), &grid,

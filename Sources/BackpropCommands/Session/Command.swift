@@ -238,7 +238,8 @@ public enum Command: String, CaseIterable, Sendable {
         details: """
           Counts the multiplications one backward pass uses for every ∂E/∂w of the current \
           network, and how many forward-mode differentiation (one forward pass per weight) \
-          would need: the article's argument for going backwards, counted live.
+          would need: the article's argument for going backwards, counted live. `show network` \
+          ends with the same two figures.
           """,
         example: "count", handler: .session, topic: "looking")
     // Files
@@ -298,7 +299,8 @@ public enum Command: String, CaseIterable, Sendable {
     case .plot:
       CommandSpec(
         self, aliases: [],
-        usage: "plot [surface [W1 W2]|parabola|loss [log]|boundary|off] [range=A:B,C:D] [clear]",
+        usage:
+          "plot [surface [W1 W2]|parabola|loss [log]|boundary|matrix [L]|off] [range=A:B,C:D] [clear]",
         summary: "show a plot: the error surface over two weights, E against y, or the loss curve",
         details: """
           `plot surface` draws E over the two weights into the output (w_13 and w_23 for the \
@@ -307,12 +309,13 @@ public enum Command: String, CaseIterable, Sendable {
           current sample. `plot loss` the mean E per epoch (`plot loss log` for a log scale), with \
           the test E after `data split`. `plot boundary` (two inputs) shades the network's output \
           over the input square with the samples on top by class (softmax: the winning class's \
-          probability, or p(class 2) with two outputs). \
+          probability, or p(class 2) with two outputs). `plot matrix [L]` keeps `show matrix L` \
+          in the pane as the run steps (`zoom plot` or Z to read it whole, PgUp/PgDn to scroll). \
           range=-2:2,-2:2 sets the axes; `plot clear` forgets the path; `plot off` hides the plot \
           pane.
           """,
         example: "plot surface w_13 w_23 range=-1:2,-2:1", handler: .app, topic: "screen",
-        keywords: ["surface", "parabola", "loss", "boundary", "log", "off", "clear"],
+        keywords: ["surface", "parabola", "loss", "boundary", "matrix", "log", "off", "clear"],
         completesQuantities: true, inLessonFiles: true)
     case .screen:
       CommandSpec(

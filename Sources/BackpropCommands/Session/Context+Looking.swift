@@ -36,6 +36,7 @@ extension Context {
         lines.append(
           "output δ_j = o_j − t_j (\(net.outputActivation.rawValue) with \(net.loss.rawValue))")
       }
+      lines.append(Self.countLine(net.shape))
     default:
       throw CommandError(
         column: what!.column, message: "unknown table `\(what!.text)`",
@@ -350,6 +351,14 @@ extension Context {
         ("weights", .number(Double(c.weights))), ("backward", .number(Double(c.backward))),
         ("forwardMode", .number(Double(c.forwardMode))),
       ])
+  }
+
+  /// The `count` figures in one line, for `show network`: the article's argument for going
+  /// backwards, next to the network it is about.
+  static func countLine(_ shape: NetworkShape) -> String {
+    let c = MultiplicationCount(shape: shape)
+    return
+      "multiplications for the whole gradient: \(c.backward) by the backward pass, \(c.forwardMode) by forward mode (`count` explains)"
   }
 
   func matrix(_ args: inout Arguments, usage: String) throws(CommandError) -> [String] {
