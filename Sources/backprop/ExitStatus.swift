@@ -28,6 +28,9 @@ struct Output {
   }
 
   func diagnostic(_ line: String) {
+    // Answers are buffered when standard output is a pipe; flush them first so that, with both
+    // streams in one place (`2>&1`), an error follows the command it belongs to.
+    fflush(nil)
     let text = (ascii ? ASCIIFallback.transliterate(line) : line) + "\n"
     FileHandle.standardError.write(Data(text.utf8))
   }

@@ -106,6 +106,20 @@ struct CommandLineTests {
   }
 
   /// With --json everything, errors included, is on stdout: one stream to read.
+  /// With both streams in one place, each error follows the command it belongs to (standard
+  /// output is buffered in a pipe, so it must be flushed before a diagnostic is written).
+  @Test func mergedStreamsKeepTheirOrder() throws {
+    let binary = try #require(E2E.binary(named: "backprop", override: "BACKPROP_BINARY"))
+    let run = try Self.shell(
+      "{ '\(binary)' --headless 2>&1; }", stdin: "example mazur\nset w_99 1\nget eta\nset w_98 1\n")
+    let lines = run.stdout.split(separator: "\n").map(String.init)
+    #expect(
+      lines.count == 8 && lines[2] == "> set w_99 1" && lines[3].hasPrefix("<stdin>:2:5: error:")
+        && lines[4] == "> get eta" && lines[6] == "> set w_98 1"
+        && lines[7].hasPrefix("<stdin>:4:5: error:"),
+      "\(lines)")
+  }
+
   @Test func jsonKeepsErrorsInTheStream() throws {
     let result = try Self.backprop("--json", stdin: "set w_99 1\n")
     #expect(result.status == 1)
