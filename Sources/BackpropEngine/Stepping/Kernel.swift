@@ -3,28 +3,55 @@
 ///
 /// It performs exactly the operations of `Trainer.step()` in exactly the same order (the same
 /// `Activation`, `Loss` and `Softmax` functions, the same summation order), so results agree bit
-/// for bit with micro-stepping; `TrainerTests.kernelAgreesWithMicroSteps` holds it to that. No
-/// strings, no allocation per sample, and no checks in the inner loops: each loop walks a row
-/// pointer computed once per neuron (the offsets come from `NetworkShape`, so every index is in
-/// bounds by construction), and divergence is looked for once per block of epochs by the caller.
+/// for bit with micro-stepping; `KernelTests.kernelAgreesWithMicroStepsForEveryActivationAndLoss`
+/// holds it to that. No strings, no allocation per sample, and no checks in the inner loops.
+///
+/// Why it is shaped this way: on a 2-2-1 network a sample-step is a few dozen multiplications, so
+/// what surrounds them decides the speed. Everything a layer's loops need is read from one
+/// `Layer` record (computed once, from `NetworkShape`, so every offset is in bounds by
+/// construction); the loops walk pointers with wrapping counters (`&+`), which compile without
+/// overflow traps; the choices that do not change from sample to sample (the output-δ rule, the
+/// loss, biases or not) are decided once, outside the loops; and the element-wise activation is
+/// applied in the same pass that computes net_j. Divergence is looked for once per block of
+/// epochs by the caller.
 struct Kernel {
-  let sizes: [Int]
-  let firstOffset: [Int]  // firstNeuron − 1 per layer
-  let weightOffset: [Int]
-  let activations: [Activation]
-  let loss: Loss
-  let hasBiases: Bool
-  let simplifiedOutputDelta: Bool
+  /// One layer l ≥ 1, as its loops read it. Offsets are into the scratch arrays (neuron j is at
+  /// j − 1) and into the flat weight array.
+  struct Layer {
+    /// n_l.
+    var size: Int
+    /// n_(l−1), the length of one weight row.
+    var fanIn: Int
+    /// j − 1 of the layer's first neuron.
+    var first: Int
+    /// j − 1 of the previous layer's first neuron.
+    var source: Int
+    /// Offset of the weights into this layer: neuron j's row is `fanIn` weights from here.
+    var weights: Int
+    var activation: Activation
+  }
+
+  /// How the output δ_j are found; fixed by the output activation and the loss.
+  enum OutputDelta {
+    /// δ_j = o_j − t_j (the φ' cancels against ∂E/∂o_j).
+    case simplified
+    /// δ_j = o_j (∂E/∂o_j − Σ_q o_q ∂E/∂o_q), softmax's full Jacobian.
+    case softmax
+    /// δ_j = ∂E/∂o_j · φ'(net_j).
+    case chain
+  }
+
   let layerCount: Int
+  let inputCount: Int
   let outputOffset: Int
   let outputCount: Int
-  let inputCount: Int
-
-  /// The layer sizes, `firstOffset` and `weightOffset` again, as raw pointers: the loops read
-  /// them once per layer, and a pointer read needs no bounds check or reference count.
-  let size: UnsafeMutablePointer<Int>
-  let first: UnsafeMutablePointer<Int>
-  let rowStart: UnsafeMutablePointer<Int>
+  let neuronCount: Int
+  let weightCount: Int
+  let loss: Loss
+  let hasBiases: Bool
+  let outputDelta: OutputDelta
+  /// Layers 1 … L−1 (`layers[0]` is layer 1).
+  let layers: UnsafeMutablePointer<Layer>
 
   // Scratch, by neuron j − 1.
   let net: UnsafeMutablePointer<Double>
@@ -34,23 +61,29 @@ struct Kernel {
 
   init(network: Network) {
     let shape = network.shape
-    sizes = shape.layerSizes
-    firstOffset = shape.firstNeuron.map { $0 - 1 }
-    weightOffset = shape.weightOffset
-    activations = network.activations
-    loss = network.loss
-    hasBiases = network.hasBiases
-    simplifiedOutputDelta = network.outputDeltaIsSimplified
     layerCount = shape.layerCount
+    inputCount = shape.inputCount
     outputOffset = shape.firstNeuron[shape.outputLayer] - 1
     outputCount = shape.outputCount
-    inputCount = shape.inputCount
-    size = .allocate(capacity: layerCount)
-    first = .allocate(capacity: layerCount)
-    rowStart = .allocate(capacity: layerCount)
-    size.initialize(from: sizes, count: layerCount)
-    first.initialize(from: firstOffset, count: layerCount)
-    rowStart.initialize(from: weightOffset, count: layerCount)
+    neuronCount = shape.neuronCount
+    weightCount = shape.weightCount
+    loss = network.loss
+    hasBiases = network.hasBiases
+    if network.outputDeltaIsSimplified {
+      outputDelta = .simplified
+    } else if network.outputActivation == .softmax {
+      outputDelta = .softmax
+    } else {
+      outputDelta = .chain
+    }
+    layers = .allocate(capacity: layerCount - 1)
+    for l in 1..<layerCount {
+      (layers + (l - 1)).initialize(
+        to: Layer(
+          size: shape.layerSizes[l], fanIn: shape.layerSizes[l - 1],
+          first: shape.firstNeuron[l] - 1, source: shape.firstNeuron[l - 1] - 1,
+          weights: shape.weightOffset[l], activation: network.activations[l]))
+    }
     let n = shape.neuronCount
     net = .allocate(capacity: n)
     out = .allocate(capacity: n)
@@ -63,172 +96,261 @@ struct Kernel {
   }
 
   func deallocate() {
-    size.deallocate()
-    first.deallocate()
-    rowStart.deallocate()
+    layers.deallocate()
     net.deallocate()
     out.deallocate()
     der.deallocate()
     delta.deallocate()
   }
 
+  /// Whether this kernel was made for `network`'s layout (shape, activations, loss, biases): the
+  /// weights themselves are not part of a kernel, so one kernel serves every chunk of training.
+  func fits(_ network: Network) -> Bool {
+    let shape = network.shape
+    guard shape.layerCount == layerCount, shape.neuronCount == neuronCount,
+      shape.weightCount == weightCount, network.loss == loss,
+      network.hasBiases == hasBiases
+    else { return false }
+    for l in 1..<layerCount {
+      let layer = layers[l - 1]
+      guard layer.size == shape.layerSizes[l], layer.activation == network.activations[l] else {
+        return false
+      }
+    }
+    return true
+  }
+
   /// Forward pass; returns E for the targets at `t`.
-  @inline(__always)
   func forward(
     weights w: UnsafeMutablePointer<Double>, biases b: UnsafeMutablePointer<Double>,
     inputs x: UnsafePointer<Double>, targets t: UnsafePointer<Double>
   ) -> Double {
-    for k in 0..<inputCount { out[k] = x[k] }
-    for l in 1..<layerCount {
-      let n = size[l]
-      let m = size[l - 1]
-      let src = UnsafePointer(out + first[l - 1])
-      let dst = first[l]
-      var row = UnsafePointer(w + rowStart[l])
-      for jj in 0..<n {
-        // net_j = Σ_i w_ij o_i + b_j
-        var s = 0.0
-        for ii in 0..<m { s += row[ii] * src[ii] }
-        if hasBiases { s += b[dst &+ jj] }
-        net[dst &+ jj] = s
-        row += m
+    var k = 0
+    while k < inputCount {
+      out[k] = x[k]
+      k &+= 1
+    }
+    var layer = UnsafePointer(layers)
+    let end = layer + (layerCount &- 1)
+    while layer < end {
+      let L = layer.pointee
+      switch L.activation {
+      case .logistic:
+        // The common case inline: o_j = σ(net_j), φ'(net_j) = o_j(1 − o_j).
+        netLayer(L, weights: w, biases: b) { j, s in
+          let o = Activation.logistic.value(s)
+          out[j] = o
+          der[j] = Activation.logistic.derivative(s, output: o)
+        }
+      case .softmax:
+        netLayer(L, weights: w, biases: b) { _, _ in }
+        softmax(L)
+      default:
+        netLayer(L, weights: w, biases: b) { _, _ in }
+        activate(L)
       }
-      activate(activations[l], from: dst, count: n)
+      layer += 1
     }
     // E = Σ_j L(t_j, o_j)
     var e = 0.0
-    for k in 0..<outputCount { e += loss.term(target: t[k], output: out[outputOffset + k]) }
+    let o = UnsafePointer(out + outputOffset)
+    k = 0
+    while k < outputCount {
+      e += loss.term(target: t[k], output: o[k])
+      k &+= 1
+    }
     return e
   }
 
-  /// o_j = φ(net_j) and φ'(net_j) for a layer; the switch is hoisted out of the loop.
+  /// net_j = Σ_i w_ij o_i + b_j for every neuron of a layer, stored, then handed to `then`.
   @inline(__always)
-  private func activate(_ phi: Activation, from dst: Int, count n: Int) {
-    switch phi {
-    case .logistic:
-      for k in dst..<(dst + n) {
-        let o = Activation.logistic.value(net[k])
-        out[k] = o
-        der[k] = Activation.logistic.derivative(net[k], output: o)
+  private func netLayer(
+    _ L: Layer, weights w: UnsafeMutablePointer<Double>, biases b: UnsafeMutablePointer<Double>,
+    then: (Int, Double) -> Void
+  ) {
+    let src = UnsafePointer(out + L.source)
+    var row = UnsafePointer(w + L.weights)
+    let m = L.fanIn
+    var j = L.first
+    let end = L.first &+ L.size
+    while j < end {
+      var s = 0.0
+      var i = 0
+      while i < m {
+        s += row[i] * src[i]
+        i &+= 1
       }
-    case .softmax:
-      let nets = UnsafeBufferPointer(start: net + dst, count: n)
-      for k in 0..<n {
-        let o = Softmax.output(at: k, nets: nets)
-        out[dst + k] = o
-        der[dst + k] = Activation.softmax.derivative(net[dst + k], output: o)
-      }
-    default:
-      for k in dst..<(dst + n) {
-        let o = phi.value(net[k])
-        out[k] = o
-        der[k] = phi.derivative(net[k], output: o)
-      }
+      if hasBiases { s += b[j] }
+      net[j] = s
+      then(j, s)
+      row += m
+      j &+= 1
+    }
+  }
+
+  /// o_j = φ(net_j) and φ'(net_j) for the other element-wise activations, out of line: they are
+  /// rare in long training runs, and keeping them out keeps the hot loop small.
+  @inline(never)
+  private func activate(_ L: Layer) {
+    let phi = L.activation
+    var j = L.first
+    let end = L.first &+ L.size
+    while j < end {
+      let o = phi.value(net[j])
+      out[j] = o
+      der[j] = phi.derivative(net[j], output: o)
+      j &+= 1
+    }
+  }
+
+  /// Softmax couples the whole layer, so it runs once every net_j of the layer is known.
+  @inline(never)
+  private func softmax(_ L: Layer) {
+    let nets = UnsafeBufferPointer(start: net + L.first, count: L.size)
+    for k in 0..<L.size {
+      let j = L.first + k
+      let o = Softmax.output(at: k, nets: nets)
+      out[j] = o
+      der[j] = Activation.softmax.derivative(net[j], output: o)
     }
   }
 
   /// Backward pass: every δ_j, with the weights as they are (before any update).
-  @inline(__always)
   func backward(weights w: UnsafeMutablePointer<Double>, targets t: UnsafePointer<Double>) {
-    let lOut = layerCount - 1
+    let o = UnsafePointer(out + outputOffset)
+    let d = delta + outputOffset
+    let phiPrime = UnsafePointer(der + outputOffset)
+    var k = 0
+    switch outputDelta {
+    case .simplified:
+      while k < outputCount {
+        d[k] = o[k] - t[k]
+        k &+= 1
+      }
+    case .chain:
+      while k < outputCount {
+        d[k] = loss.derivative(target: t[k], output: o[k]) * phiPrime[k]
+        k &+= 1
+      }
+    case .softmax:
+      softmaxOutputDeltas(targets: t)
+    }
+    // δ_j = (Σ_ℓ w_jℓ δ_ℓ) φ'(net_j), layer L−2 down to layer 1.
+    var upper = UnsafePointer(layers + (layerCount &- 2))
+    while upper > layers {
+      let U = upper.pointee
+      let L = (upper - 1).pointee
+      let column = UnsafePointer(w + U.weights)
+      let deltaNext = UnsafePointer(delta + U.first)
+      let n = L.size
+      let nextCount = U.size
+      var local = 0
+      while local < n {
+        var s = 0.0
+        var p = column + local
+        var q = 0
+        while q < nextCount {
+          s += p.pointee * deltaNext[q]
+          p += n
+          q &+= 1
+        }
+        let j = L.first &+ local
+        delta[j] = s * der[j]
+        local &+= 1
+      }
+      upper -= 1
+    }
+  }
+
+  /// δ_j = o_j (∂E/∂o_j − Σ_q o_q ∂E/∂o_q) for a softmax output layer under a loss that does not
+  /// cancel its Jacobian.
+  @inline(never)
+  private func softmaxOutputDeltas(targets t: UnsafePointer<Double>) {
     for k in 0..<outputCount {
       let j = outputOffset + k
       let o = out[j]
-      if simplifiedOutputDelta {
-        delta[j] = o - t[k]
-      } else if activations[lOut] == .softmax {
-        var dot = 0.0
-        for q in 0..<outputCount {
-          let oq = out[outputOffset + q]
-          dot += oq * loss.derivative(target: t[q], output: oq)
-        }
-        delta[j] = o * (loss.derivative(target: t[k], output: o) - dot)
-      } else {
-        delta[j] = loss.derivative(target: t[k], output: o) * der[j]
+      var dot = 0.0
+      for q in 0..<outputCount {
+        let oq = out[outputOffset + q]
+        dot += oq * loss.derivative(target: t[q], output: oq)
       }
-    }
-    var l = lOut - 1
-    while l >= 1 {
-      // δ_j = (Σ_ℓ w_jℓ δ_ℓ) φ'(net_j)
-      let n = size[l]
-      let nextCount = size[l + 1]
-      let column = UnsafePointer(w + rowStart[l + 1])
-      let here = first[l]
-      let deltaNext = UnsafePointer(delta + first[l + 1])
-      for local in 0..<n {
-        var s = 0.0
-        var p = column + local
-        for q in 0..<nextCount {
-          s += p.pointee * deltaNext[q]
-          p += n
-        }
-        delta[here &+ local] = s * der[here &+ local]
-      }
-      l -= 1
+      delta[j] = o * (loss.derivative(target: t[k], output: o) - dot)
     }
   }
 
   /// Online update: w_ij ← w_ij − η o_i δ_j for every trainable parameter.
-  @inline(__always)
   func updateOnline(
     weights w: UnsafeMutablePointer<Double>, biases b: UnsafeMutablePointer<Double>,
     eta: Double, trainBiases: Bool
   ) {
-    for l in 1..<layerCount {
-      let n = size[l]
-      let m = size[l - 1]
-      let src = UnsafePointer(out + first[l - 1])
-      let dst = first[l]
-      var row = w + rowStart[l]
-      for jj in 0..<n {
-        let d = delta[dst &+ jj]
-        for ii in 0..<m {
-          let g = src[ii] * d
-          row[ii] = row[ii] - eta * g
+    var layer = UnsafePointer(layers)
+    let end = layer + (layerCount &- 1)
+    while layer < end {
+      let L = layer.pointee
+      let src = UnsafePointer(out + L.source)
+      var row = w + L.weights
+      let m = L.fanIn
+      var j = L.first
+      let last = L.first &+ L.size
+      while j < last {
+        let d = delta[j]
+        var i = 0
+        while i < m {
+          let g = src[i] * d
+          row[i] = row[i] - eta * g
+          i &+= 1
         }
-        if trainBiases { b[dst &+ jj] = b[dst &+ jj] - eta * d }
+        if trainBiases { b[j] = b[j] - eta * d }
         row += m
+        j &+= 1
       }
+      layer += 1
     }
   }
 
   /// Batch update at the end of an epoch: w ← w − η (Σ_x ∂E_x/∂w) / n for every weight (and
   /// bias, input neurons excepted), then the sums start again from zero.
-  @inline(__always)
   func updateBatch(
-    weights wb: UnsafeMutableBufferPointer<Double>, biases bb: UnsafeMutableBufferPointer<Double>,
-    weightSums gwb: UnsafeMutableBufferPointer<Double>,
-    biasSums gbb: UnsafeMutableBufferPointer<Double>, sampleCount: Int, eta: Double,
-    trainBiases: Bool
+    weights w: UnsafeMutablePointer<Double>, biases b: UnsafeMutablePointer<Double>,
+    weightSums gw: UnsafeMutablePointer<Double>, biasSums gb: UnsafeMutablePointer<Double>,
+    sampleCount: Int, eta: Double, trainBiases: Bool
   ) {
     let n = Double(sampleCount)
-    for k in 0..<wb.count {
-      wb[k] = wb[k] - eta * (gwb[k] / n)
-      gwb[k] = 0
+    for k in 0..<weightCount {
+      w[k] = w[k] - eta * (gw[k] / n)
+      gw[k] = 0
     }
-    for k in 0..<bb.count {
-      if trainBiases && k >= inputCount { bb[k] = bb[k] - eta * (gbb[k] / n) }
-      gbb[k] = 0
+    for k in 0..<neuronCount {
+      if trainBiases && k >= inputCount { b[k] = b[k] - eta * (gb[k] / n) }
+      gb[k] = 0
     }
   }
 
   /// Batch: adds this sample's ∂E/∂w = o_i δ_j (and ∂E/∂b_j = δ_j) to the sums.
-  @inline(__always)
   func accumulate(
     weightSums gw: UnsafeMutablePointer<Double>, biasSums gb: UnsafeMutablePointer<Double>
   ) {
-    for l in 1..<layerCount {
-      let n = size[l]
-      let m = size[l - 1]
-      let src = UnsafePointer(out + first[l - 1])
-      let dst = first[l]
-      var row = gw + rowStart[l]
-      for jj in 0..<n {
-        let d = delta[dst &+ jj]
-        for ii in 0..<m { row[ii] += src[ii] * d }
-        gb[dst &+ jj] += d
+    var layer = UnsafePointer(layers)
+    let end = layer + (layerCount &- 1)
+    while layer < end {
+      let L = layer.pointee
+      let src = UnsafePointer(out + L.source)
+      var row = gw + L.weights
+      let m = L.fanIn
+      var j = L.first
+      let last = L.first &+ L.size
+      while j < last {
+        let d = delta[j]
+        var i = 0
+        while i < m {
+          row[i] += src[i] * d
+          i &+= 1
+        }
+        gb[j] += d
         row += m
+        j &+= 1
       }
+      layer += 1
     }
   }
 }
