@@ -125,11 +125,7 @@ struct Kernel {
     weights w: UnsafeMutablePointer<Double>, biases b: UnsafeMutablePointer<Double>,
     inputs x: UnsafePointer<Double>, targets t: UnsafePointer<Double>
   ) -> Double {
-    var k = 0
-    while k < inputCount {
-      out[k] = x[k]
-      k &+= 1
-    }
+    Self.copy(x, to: out, count: inputCount)
     var layer = UnsafePointer(layers)
     let end = layer + (layerCount &- 1)
     while layer < end {
@@ -152,9 +148,10 @@ struct Kernel {
       layer += 1
     }
     // E = Σ_j L(t_j, o_j)
-    var e = 0.0
     let o = UnsafePointer(out + outputOffset)
-    k = 0
+    if outputCount == 1 { return 0.0 + loss.term(target: t[0], output: o[0]) }
+    var e = 0.0
+    var k = 0
     while k < outputCount {
       e += loss.term(target: t[k], output: o[k])
       k &+= 1
@@ -174,12 +171,7 @@ struct Kernel {
     var j = L.first
     let end = L.first &+ L.size
     while j < end {
-      var s = 0.0
-      var i = 0
-      while i < m {
-        s += row[i] * src[i]
-        i &+= 1
-      }
+      var s = Self.dot(row, src, count: m)
       if hasBiases { s += b[j] }
       net[j] = s
       then(j, s)
@@ -246,14 +238,7 @@ struct Kernel {
       let nextCount = U.size
       var local = 0
       while local < n {
-        var s = 0.0
-        var p = column + local
-        var q = 0
-        while q < nextCount {
-          s += p.pointee * deltaNext[q]
-          p += n
-          q &+= 1
-        }
+        let s = Self.dot(column + local, stride: n, deltaNext, count: nextCount)
         let j = L.first &+ local
         delta[j] = s * der[j]
         local &+= 1
@@ -294,17 +279,99 @@ struct Kernel {
       let last = L.first &+ L.size
       while j < last {
         let d = delta[j]
-        var i = 0
-        while i < m {
-          let g = src[i] * d
-          row[i] = row[i] - eta * g
-          i &+= 1
-        }
+        Self.descend(row, along: src, by: d, eta: eta, count: m)
         if trainBiases { b[j] = b[j] - eta * d }
         row += m
         j &+= 1
       }
       layer += 1
+    }
+  }
+
+  // MARK: - Rows
+  //
+  // Short rows are written out term by term: on a 2-2-1 network a loop's set-up (and the vector
+  // version the compiler makes of it, with its overlap checks) costs more than the two or three
+  // multiplications inside. The terms are the same and in the same order either way.
+
+  /// Σ_i a_i b_i, summed from 0 in ascending i, as the readable path sums net_j.
+  ///
+  /// A loop, never written out: written out, the compiler loads two weights (or two outputs) at
+  /// once with one 16-byte load, right after they were stored one by one, and the processor then
+  /// waits for the stores to drain instead of forwarding them, on the critical path of every
+  /// sample (measured: 10% slower on 2-2-1 with 27% fewer instructions).
+  @inline(__always)
+  static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, count m: Int) -> Double {
+    var s = 0.0
+    var i = 0
+    while i < m {
+      s += a[i] * b[i]
+      i &+= 1
+    }
+    return s
+  }
+
+  /// Σ_q a_(q·stride) b_q, summed from 0 in ascending q: Σ_ℓ w_jℓ δ_ℓ down a weight column.
+  @inline(__always)
+  static func dot(
+    _ a: UnsafePointer<Double>, stride n: Int, _ b: UnsafePointer<Double>, count m: Int
+  ) -> Double {
+    var s = 0.0
+    switch m {
+    case 1:
+      s += a[0] * b[0]
+    case 2:
+      s += a[0] * b[0]
+      s += a[n] * b[1]
+    default:
+      var p = a
+      var q = 0
+      while q < m {
+        s += p.pointee * b[q]
+        p += n
+        q &+= 1
+      }
+    }
+    return s
+  }
+
+  /// The inputs into o_1 … o_n.
+  @inline(__always)
+  static func copy(_ x: UnsafePointer<Double>, to o: UnsafeMutablePointer<Double>, count n: Int) {
+    switch n {
+    case 1:
+      o[0] = x[0]
+    case 2:
+      o[0] = x[0]
+      o[1] = x[1]
+    default:
+      o.update(from: x, count: n)
+    }
+  }
+
+  /// w_ij ← w_ij − η (o_i δ_j) along one row.
+  @inline(__always)
+  static func descend(
+    _ row: UnsafeMutablePointer<Double>, along src: UnsafePointer<Double>, by d: Double,
+    eta: Double, count m: Int
+  ) {
+    switch m {
+    case 1:
+      row[0] = row[0] - eta * (src[0] * d)
+    case 2:
+      row[0] = row[0] - eta * (src[0] * d)
+      row[1] = row[1] - eta * (src[1] * d)
+    case 3:
+      row[0] = row[0] - eta * (src[0] * d)
+      row[1] = row[1] - eta * (src[1] * d)
+      row[2] = row[2] - eta * (src[2] * d)
+    default:
+      var i = 0
+      while i < m {
+        let g = src[i] * d
+        row[i] = row[i] - eta * g
+        i &+= 1
+      }
     }
   }
 
