@@ -129,8 +129,8 @@ struct Kernel {
     var layer = UnsafePointer(layers)
     let end = layer + (layerCount &- 1)
     while layer < end {
-      let L = layer.pointee
-      switch L.activation {
+      let L = layer
+      switch L.pointee.activation {
       case .logistic:
         // The common case inline: o_j = σ(net_j), φ'(net_j) = o_j(1 − o_j).
         netLayer(L, weights: w, biases: b) { j, s in
@@ -162,14 +162,15 @@ struct Kernel {
   /// net_j = Σ_i w_ij o_i + b_j for every neuron of a layer, stored, then handed to `then`.
   @inline(__always)
   private func netLayer(
-    _ L: Layer, weights w: UnsafeMutablePointer<Double>, biases b: UnsafeMutablePointer<Double>,
+    _ L: UnsafePointer<Layer>, weights w: UnsafeMutablePointer<Double>,
+    biases b: UnsafeMutablePointer<Double>,
     then: (Int, Double) -> Void
   ) {
-    let src = UnsafePointer(out + L.source)
-    var row = UnsafePointer(w + L.weights)
-    let m = L.fanIn
-    var j = L.first
-    let end = L.first &+ L.size
+    let src = UnsafePointer(out + L.pointee.source)
+    var row = UnsafePointer(w + L.pointee.weights)
+    let m = L.pointee.fanIn
+    var j = L.pointee.first
+    let end = L.pointee.first &+ L.pointee.size
     while j < end {
       var s = Self.dot(row, src, count: m)
       if hasBiases { s += b[j] }
@@ -183,10 +184,10 @@ struct Kernel {
   /// o_j = φ(net_j) and φ'(net_j) for the other element-wise activations, out of line: they are
   /// rare in long training runs, and keeping them out keeps the hot loop small.
   @inline(never)
-  private func activate(_ L: Layer) {
-    let phi = L.activation
-    var j = L.first
-    let end = L.first &+ L.size
+  private func activate(_ L: UnsafePointer<Layer>) {
+    let phi = L.pointee.activation
+    var j = L.pointee.first
+    let end = L.pointee.first &+ L.pointee.size
     while j < end {
       let o = phi.value(net[j])
       out[j] = o
@@ -197,10 +198,10 @@ struct Kernel {
 
   /// Softmax couples the whole layer, so it runs once every net_j of the layer is known.
   @inline(never)
-  private func softmax(_ L: Layer) {
-    let nets = UnsafeBufferPointer(start: net + L.first, count: L.size)
-    for k in 0..<L.size {
-      let j = L.first + k
+  private func softmax(_ L: UnsafePointer<Layer>) {
+    let nets = UnsafeBufferPointer(start: net + L.pointee.first, count: L.pointee.size)
+    for k in 0..<L.pointee.size {
+      let j = L.pointee.first + k
       let o = Softmax.output(at: k, nets: nets)
       out[j] = o
       der[j] = Activation.softmax.derivative(net[j], output: o)
@@ -230,16 +231,16 @@ struct Kernel {
     // δ_j = (Σ_ℓ w_jℓ δ_ℓ) φ'(net_j), layer L−2 down to layer 1.
     var upper = UnsafePointer(layers + (layerCount &- 2))
     while upper > layers {
-      let U = upper.pointee
-      let L = (upper - 1).pointee
-      let column = UnsafePointer(w + U.weights)
-      let deltaNext = UnsafePointer(delta + U.first)
-      let n = L.size
-      let nextCount = U.size
+      let U = upper
+      let L = upper - 1
+      let column = UnsafePointer(w + U.pointee.weights)
+      let deltaNext = UnsafePointer(delta + U.pointee.first)
+      let n = L.pointee.size
+      let nextCount = U.pointee.size
       var local = 0
       while local < n {
         let s = Self.dot(column + local, stride: n, deltaNext, count: nextCount)
-        let j = L.first &+ local
+        let j = L.pointee.first &+ local
         delta[j] = s * der[j]
         local &+= 1
       }
@@ -271,12 +272,12 @@ struct Kernel {
     var layer = UnsafePointer(layers)
     let end = layer + (layerCount &- 1)
     while layer < end {
-      let L = layer.pointee
-      let src = UnsafePointer(out + L.source)
-      var row = w + L.weights
-      let m = L.fanIn
-      var j = L.first
-      let last = L.first &+ L.size
+      let L = layer
+      let src = UnsafePointer(out + L.pointee.source)
+      var row = w + L.pointee.weights
+      let m = L.pointee.fanIn
+      var j = L.pointee.first
+      let last = L.pointee.first &+ L.pointee.size
       while j < last {
         let d = delta[j]
         Self.descend(row, along: src, by: d, eta: eta, count: m)
@@ -400,12 +401,12 @@ struct Kernel {
     var layer = UnsafePointer(layers)
     let end = layer + (layerCount &- 1)
     while layer < end {
-      let L = layer.pointee
-      let src = UnsafePointer(out + L.source)
-      var row = gw + L.weights
-      let m = L.fanIn
-      var j = L.first
-      let last = L.first &+ L.size
+      let L = layer
+      let src = UnsafePointer(out + L.pointee.source)
+      var row = gw + L.pointee.weights
+      let m = L.pointee.fanIn
+      var j = L.pointee.first
+      let last = L.pointee.first &+ L.pointee.size
       while j < last {
         let d = delta[j]
         var i = 0
