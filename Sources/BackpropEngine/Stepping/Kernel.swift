@@ -367,12 +367,22 @@ struct Kernel {
       row[1] = row[1] - eta * (src[1] * d)
       row[2] = row[2] - eta * (src[2] * d)
     default:
-      var i = 0
-      while i < m {
-        let g = src[i] * d
-        row[i] = row[i] - eta * g
-        i &+= 1
-      }
+      descendLoop(row, along: src, by: d, eta: eta, count: m)
+    }
+  }
+
+  /// `descend` for longer rows. Out of line, so that the set-up of its vector loop is paid only
+  /// by rows that use it, not by every layer of a tiny network.
+  @inline(never)
+  static func descendLoop(
+    _ row: UnsafeMutablePointer<Double>, along src: UnsafePointer<Double>, by d: Double,
+    eta: Double, count m: Int
+  ) {
+    var i = 0
+    while i < m {
+      let g = src[i] * d
+      row[i] = row[i] - eta * g
+      i &+= 1
     }
   }
 
