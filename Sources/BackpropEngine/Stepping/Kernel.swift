@@ -3,28 +3,55 @@
 ///
 /// It performs exactly the operations of `Trainer.step()` in exactly the same order (the same
 /// `Activation`, `Loss` and `Softmax` functions, the same summation order), so results agree bit
-/// for bit with micro-stepping; `TrainerTests.kernelAgreesWithMicroSteps` holds it to that. No
-/// strings, no allocation per sample, and no checks in the inner loops: each loop walks a row
-/// pointer computed once per neuron (the offsets come from `NetworkShape`, so every index is in
-/// bounds by construction), and divergence is looked for once per block of epochs by the caller.
+/// for bit with micro-stepping; `KernelTests.kernelAgreesWithMicroStepsForEveryActivationAndLoss`
+/// holds it to that. No strings, no allocation per sample, and no checks in the inner loops.
+///
+/// Why it is shaped this way: on a 2-2-1 network a sample-step is a few dozen multiplications, so
+/// what surrounds them decides the speed. Everything a layer's loops need is read from one
+/// `Layer` record (computed once, from `NetworkShape`, so every offset is in bounds by
+/// construction); the loops walk pointers with wrapping counters (`&+`), which compile without
+/// overflow traps; the choices that do not change from sample to sample (the output-δ rule, the
+/// loss, biases or not) are decided once, outside the loops; and the element-wise activation is
+/// applied in the same pass that computes net_j. Divergence is looked for once per block of
+/// epochs by the caller.
 struct Kernel {
-  let sizes: [Int]
-  let firstOffset: [Int]  // firstNeuron − 1 per layer
-  let weightOffset: [Int]
-  let activations: [Activation]
-  let loss: Loss
-  let hasBiases: Bool
-  let simplifiedOutputDelta: Bool
+  /// One layer l ≥ 1, as its loops read it. Offsets are into the scratch arrays (neuron j is at
+  /// j − 1) and into the flat weight array.
+  struct Layer {
+    /// n_l.
+    var size: Int
+    /// n_(l−1), the length of one weight row.
+    var fanIn: Int
+    /// j − 1 of the layer's first neuron.
+    var first: Int
+    /// j − 1 of the previous layer's first neuron.
+    var source: Int
+    /// Offset of the weights into this layer: neuron j's row is `fanIn` weights from here.
+    var weights: Int
+    var activation: Activation
+  }
+
+  /// How the output δ_j are found; fixed by the output activation and the loss.
+  enum OutputDelta {
+    /// δ_j = o_j − t_j (the φ' cancels against ∂E/∂o_j).
+    case simplified
+    /// δ_j = o_j (∂E/∂o_j − Σ_q o_q ∂E/∂o_q), softmax's full Jacobian.
+    case softmax
+    /// δ_j = ∂E/∂o_j · φ'(net_j).
+    case chain
+  }
+
   let layerCount: Int
+  let inputCount: Int
   let outputOffset: Int
   let outputCount: Int
-  let inputCount: Int
-
-  /// The layer sizes, `firstOffset` and `weightOffset` again, as raw pointers: the loops read
-  /// them once per layer, and a pointer read needs no bounds check or reference count.
-  let size: UnsafeMutablePointer<Int>
-  let first: UnsafeMutablePointer<Int>
-  let rowStart: UnsafeMutablePointer<Int>
+  let neuronCount: Int
+  let weightCount: Int
+  let loss: Loss
+  let hasBiases: Bool
+  let outputDelta: OutputDelta
+  /// Layers 1 … L−1 (`layers[0]` is layer 1).
+  let layers: UnsafeMutablePointer<Layer>
 
   // Scratch, by neuron j − 1.
   let net: UnsafeMutablePointer<Double>
@@ -34,23 +61,29 @@ struct Kernel {
 
   init(network: Network) {
     let shape = network.shape
-    sizes = shape.layerSizes
-    firstOffset = shape.firstNeuron.map { $0 - 1 }
-    weightOffset = shape.weightOffset
-    activations = network.activations
-    loss = network.loss
-    hasBiases = network.hasBiases
-    simplifiedOutputDelta = network.outputDeltaIsSimplified
     layerCount = shape.layerCount
+    inputCount = shape.inputCount
     outputOffset = shape.firstNeuron[shape.outputLayer] - 1
     outputCount = shape.outputCount
-    inputCount = shape.inputCount
-    size = .allocate(capacity: layerCount)
-    first = .allocate(capacity: layerCount)
-    rowStart = .allocate(capacity: layerCount)
-    size.initialize(from: sizes, count: layerCount)
-    first.initialize(from: firstOffset, count: layerCount)
-    rowStart.initialize(from: weightOffset, count: layerCount)
+    neuronCount = shape.neuronCount
+    weightCount = shape.weightCount
+    loss = network.loss
+    hasBiases = network.hasBiases
+    if network.outputDeltaIsSimplified {
+      outputDelta = .simplified
+    } else if network.outputActivation == .softmax {
+      outputDelta = .softmax
+    } else {
+      outputDelta = .chain
+    }
+    layers = .allocate(capacity: layerCount - 1)
+    for l in 1..<layerCount {
+      (layers + (l - 1)).initialize(
+        to: Layer(
+          size: shape.layerSizes[l], fanIn: shape.layerSizes[l - 1],
+          first: shape.firstNeuron[l] - 1, source: shape.firstNeuron[l - 1] - 1,
+          weights: shape.weightOffset[l], activation: network.activations[l]))
+    }
     let n = shape.neuronCount
     net = .allocate(capacity: n)
     out = .allocate(capacity: n)
@@ -63,172 +96,354 @@ struct Kernel {
   }
 
   func deallocate() {
-    size.deallocate()
-    first.deallocate()
-    rowStart.deallocate()
+    layers.deallocate()
     net.deallocate()
     out.deallocate()
     der.deallocate()
     delta.deallocate()
   }
 
+  /// Whether this kernel was made for `network`'s layout (shape, activations, loss, biases): the
+  /// weights themselves are not part of a kernel, so one kernel serves every chunk of training.
+  func fits(_ network: Network) -> Bool {
+    let shape = network.shape
+    guard shape.layerCount == layerCount, shape.neuronCount == neuronCount,
+      shape.weightCount == weightCount, network.loss == loss,
+      network.hasBiases == hasBiases
+    else { return false }
+    for l in 1..<layerCount {
+      let layer = layers[l - 1]
+      guard layer.size == shape.layerSizes[l], layer.activation == network.activations[l] else {
+        return false
+      }
+    }
+    return true
+  }
+
+  /// Layers of at most this many neurons compute o_j in the same pass as net_j.
+  static let narrowLayer = 4
+
   /// Forward pass; returns E for the targets at `t`.
-  @inline(__always)
   func forward(
     weights w: UnsafeMutablePointer<Double>, biases b: UnsafeMutablePointer<Double>,
     inputs x: UnsafePointer<Double>, targets t: UnsafePointer<Double>
   ) -> Double {
-    for k in 0..<inputCount { out[k] = x[k] }
-    for l in 1..<layerCount {
-      let n = size[l]
-      let m = size[l - 1]
-      let src = UnsafePointer(out + first[l - 1])
-      let dst = first[l]
-      var row = UnsafePointer(w + rowStart[l])
-      for jj in 0..<n {
-        // net_j = Σ_i w_ij o_i + b_j
-        var s = 0.0
-        for ii in 0..<m { s += row[ii] * src[ii] }
-        if hasBiases { s += b[dst &+ jj] }
-        net[dst &+ jj] = s
-        row += m
+    Self.copy(x, to: out, count: inputCount)
+    var layer = UnsafePointer(layers)
+    let end = layer + (layerCount &- 1)
+    while layer < end {
+      let L = layer
+      switch L.pointee.activation {
+      case .logistic where L.pointee.size <= Self.narrowLayer:
+        // The common case inline: o_j = σ(net_j), φ'(net_j) = o_j(1 − o_j). In a narrow layer,
+        // in the same pass as net_j (measured: 5% quicker on 2-2-1) …
+        netLayer(L, weights: w, biases: b) { j, s in
+          let o = Activation.logistic.value(s)
+          out[j] = o
+          der[j] = Activation.logistic.derivative(s, output: o)
+        }
+      case .logistic:
+        // … and in a wide one, in a second pass, so that the dot products run back to back
+        // rather than between calls to exp (measured: 10% quicker on 2-16-16-1).
+        netLayer(L, weights: w, biases: b) { _, _ in }
+        var j = L.pointee.first
+        let last = j &+ L.pointee.size
+        while j < last {
+          let o = Activation.logistic.value(net[j])
+          out[j] = o
+          der[j] = Activation.logistic.derivative(net[j], output: o)
+          j &+= 1
+        }
+      case .softmax:
+        netLayer(L, weights: w, biases: b) { _, _ in }
+        softmax(L)
+      default:
+        netLayer(L, weights: w, biases: b) { _, _ in }
+        activate(L)
       }
-      activate(activations[l], from: dst, count: n)
+      layer += 1
     }
     // E = Σ_j L(t_j, o_j)
+    let softmaxOutputs = layers[layerCount &- 2].activation == .softmax
+    if outputCount == 1 && !softmaxOutputs {
+      // The same sum as `sampleError` for one output, without its loop.
+      return 0.0 + loss.term(target: t[0], output: out[outputOffset])
+    }
     return loss.sampleError(
       targets: t, outputs: out + outputOffset, nets: net + outputOffset, count: outputCount,
-      softmaxOutputs: activations[layerCount - 1] == .softmax)
+      softmaxOutputs: softmaxOutputs)
   }
 
-  /// o_j = φ(net_j) and φ'(net_j) for a layer; the switch is hoisted out of the loop.
+  /// net_j = Σ_i w_ij o_i + b_j for every neuron of a layer, stored, then handed to `then`.
   @inline(__always)
-  private func activate(_ phi: Activation, from dst: Int, count n: Int) {
-    switch phi {
-    case .logistic:
-      for k in dst..<(dst + n) {
-        let o = Activation.logistic.value(net[k])
-        out[k] = o
-        der[k] = Activation.logistic.derivative(net[k], output: o)
-      }
-    case .softmax:
-      let nets = UnsafeBufferPointer(start: net + dst, count: n)
-      for k in 0..<n {
-        let o = Softmax.output(at: k, nets: nets)
-        out[dst + k] = o
-        der[dst + k] = Activation.softmax.derivative(net[dst + k], output: o)
-      }
-    default:
-      for k in dst..<(dst + n) {
-        let o = phi.value(net[k])
-        out[k] = o
-        der[k] = phi.derivative(net[k], output: o)
-      }
+  private func netLayer(
+    _ L: UnsafePointer<Layer>, weights w: UnsafeMutablePointer<Double>,
+    biases b: UnsafeMutablePointer<Double>,
+    then: (Int, Double) -> Void
+  ) {
+    let src = UnsafePointer(out + L.pointee.source)
+    var row = UnsafePointer(w + L.pointee.weights)
+    let m = L.pointee.fanIn
+    var j = L.pointee.first
+    let end = L.pointee.first &+ L.pointee.size
+    while j < end {
+      var s = Self.dot(row, src, count: m)
+      if hasBiases { s += b[j] }
+      net[j] = s
+      then(j, s)
+      row += m
+      j &+= 1
+    }
+  }
+
+  /// o_j = φ(net_j) and φ'(net_j) for the other element-wise activations, out of line: they are
+  /// rare in long training runs, and keeping them out keeps the hot loop small.
+  @inline(never)
+  private func activate(_ L: UnsafePointer<Layer>) {
+    let phi = L.pointee.activation
+    var j = L.pointee.first
+    let end = L.pointee.first &+ L.pointee.size
+    while j < end {
+      let o = phi.value(net[j])
+      out[j] = o
+      der[j] = phi.derivative(net[j], output: o)
+      j &+= 1
+    }
+  }
+
+  /// Softmax couples the whole layer, so it runs once every net_j of the layer is known.
+  @inline(never)
+  private func softmax(_ L: UnsafePointer<Layer>) {
+    let nets = UnsafeBufferPointer(start: net + L.pointee.first, count: L.pointee.size)
+    for k in 0..<L.pointee.size {
+      let j = L.pointee.first + k
+      let o = Softmax.output(at: k, nets: nets)
+      out[j] = o
+      der[j] = Activation.softmax.derivative(net[j], output: o)
     }
   }
 
   /// Backward pass: every δ_j, with the weights as they are (before any update).
-  @inline(__always)
   func backward(weights w: UnsafeMutablePointer<Double>, targets t: UnsafePointer<Double>) {
-    let lOut = layerCount - 1
+    let o = UnsafePointer(out + outputOffset)
+    let d = delta + outputOffset
+    let phiPrime = UnsafePointer(der + outputOffset)
+    var k = 0
+    switch outputDelta {
+    case .simplified:
+      while k < outputCount {
+        d[k] = o[k] - t[k]
+        k &+= 1
+      }
+    case .chain:
+      while k < outputCount {
+        d[k] = loss.derivative(target: t[k], output: o[k]) * phiPrime[k]
+        k &+= 1
+      }
+    case .softmax:
+      softmaxOutputDeltas(targets: t)
+    }
+    // δ_j = (Σ_ℓ w_jℓ δ_ℓ) φ'(net_j), layer L−2 down to layer 1.
+    var upper = UnsafePointer(layers + (layerCount &- 2))
+    while upper > layers {
+      let U = upper
+      let L = upper - 1
+      let column = UnsafePointer(w + U.pointee.weights)
+      let deltaNext = UnsafePointer(delta + U.pointee.first)
+      let n = L.pointee.size
+      let nextCount = U.pointee.size
+      var local = 0
+      while local < n {
+        let s = Self.dot(column + local, stride: n, deltaNext, count: nextCount)
+        let j = L.pointee.first &+ local
+        delta[j] = s * der[j]
+        local &+= 1
+      }
+      upper -= 1
+    }
+  }
+
+  /// δ_j = o_j (∂E/∂o_j − Σ_q o_q ∂E/∂o_q) for a softmax output layer under a loss that does not
+  /// cancel its Jacobian.
+  @inline(never)
+  private func softmaxOutputDeltas(targets t: UnsafePointer<Double>) {
     for k in 0..<outputCount {
       let j = outputOffset + k
       let o = out[j]
-      if simplifiedOutputDelta {
-        delta[j] = o - t[k]
-      } else if activations[lOut] == .softmax {
-        var dot = 0.0
-        for q in 0..<outputCount {
-          let oq = out[outputOffset + q]
-          dot += oq * loss.derivative(target: t[q], output: oq)
-        }
-        delta[j] = o * (loss.derivative(target: t[k], output: o) - dot)
-      } else {
-        delta[j] = loss.derivative(target: t[k], output: o) * der[j]
+      var dot = 0.0
+      for q in 0..<outputCount {
+        let oq = out[outputOffset + q]
+        dot += oq * loss.derivative(target: t[q], output: oq)
       }
-    }
-    var l = lOut - 1
-    while l >= 1 {
-      // δ_j = (Σ_ℓ w_jℓ δ_ℓ) φ'(net_j)
-      let n = size[l]
-      let nextCount = size[l + 1]
-      let column = UnsafePointer(w + rowStart[l + 1])
-      let here = first[l]
-      let deltaNext = UnsafePointer(delta + first[l + 1])
-      for local in 0..<n {
-        var s = 0.0
-        var p = column + local
-        for q in 0..<nextCount {
-          s += p.pointee * deltaNext[q]
-          p += n
-        }
-        delta[here &+ local] = s * der[here &+ local]
-      }
-      l -= 1
+      delta[j] = o * (loss.derivative(target: t[k], output: o) - dot)
     }
   }
 
   /// Online update: w_ij ← w_ij − η o_i δ_j for every trainable parameter.
-  @inline(__always)
   func updateOnline(
     weights w: UnsafeMutablePointer<Double>, biases b: UnsafeMutablePointer<Double>,
     eta: Double, trainBiases: Bool
   ) {
-    for l in 1..<layerCount {
-      let n = size[l]
-      let m = size[l - 1]
-      let src = UnsafePointer(out + first[l - 1])
-      let dst = first[l]
-      var row = w + rowStart[l]
-      for jj in 0..<n {
-        let d = delta[dst &+ jj]
-        for ii in 0..<m {
-          let g = src[ii] * d
-          row[ii] = row[ii] - eta * g
-        }
-        if trainBiases { b[dst &+ jj] = b[dst &+ jj] - eta * d }
+    var layer = UnsafePointer(layers)
+    let end = layer + (layerCount &- 1)
+    while layer < end {
+      let L = layer
+      let src = UnsafePointer(out + L.pointee.source)
+      var row = w + L.pointee.weights
+      let m = L.pointee.fanIn
+      var j = L.pointee.first
+      let last = L.pointee.first &+ L.pointee.size
+      while j < last {
+        let d = delta[j]
+        Self.descend(row, along: src, by: d, eta: eta, count: m)
+        if trainBiases { b[j] = b[j] - eta * d }
         row += m
+        j &+= 1
       }
+      layer += 1
+    }
+  }
+
+  // MARK: - Rows
+  //
+  // Short rows are written out term by term: on a 2-2-1 network a loop's set-up (and the vector
+  // version the compiler makes of it, with its overlap checks) costs more than the two or three
+  // multiplications inside. The terms are the same and in the same order either way.
+
+  /// Σ_i a_i b_i, summed from 0 in ascending i, as the readable path sums net_j.
+  ///
+  /// A loop, never written out: written out, the compiler loads two weights (or two outputs) at
+  /// once with one 16-byte load, right after they were stored one by one, and the processor then
+  /// waits for the stores to drain instead of forwarding them, on the critical path of every
+  /// sample (measured: 10% slower on 2-2-1 with 27% fewer instructions).
+  @inline(__always)
+  static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, count m: Int) -> Double {
+    var s = 0.0
+    var i = 0
+    while i < m {
+      s += a[i] * b[i]
+      i &+= 1
+    }
+    return s
+  }
+
+  /// Σ_q a_(q·stride) b_q, summed from 0 in ascending q: Σ_ℓ w_jℓ δ_ℓ down a weight column.
+  @inline(__always)
+  static func dot(
+    _ a: UnsafePointer<Double>, stride n: Int, _ b: UnsafePointer<Double>, count m: Int
+  ) -> Double {
+    var s = 0.0
+    switch m {
+    case 1:
+      s += a[0] * b[0]
+    case 2:
+      s += a[0] * b[0]
+      s += a[n] * b[1]
+    default:
+      var p = a
+      var q = 0
+      while q < m {
+        s += p.pointee * b[q]
+        p += n
+        q &+= 1
+      }
+    }
+    return s
+  }
+
+  /// The inputs into o_1 … o_n.
+  @inline(__always)
+  static func copy(_ x: UnsafePointer<Double>, to o: UnsafeMutablePointer<Double>, count n: Int) {
+    switch n {
+    case 1:
+      o[0] = x[0]
+    case 2:
+      o[0] = x[0]
+      o[1] = x[1]
+    default:
+      o.update(from: x, count: n)
+    }
+  }
+
+  /// w_ij ← w_ij − η (o_i δ_j) along one row.
+  @inline(__always)
+  static func descend(
+    _ row: UnsafeMutablePointer<Double>, along src: UnsafePointer<Double>, by d: Double,
+    eta: Double, count m: Int
+  ) {
+    switch m {
+    case 1:
+      row[0] = row[0] - eta * (src[0] * d)
+    case 2:
+      row[0] = row[0] - eta * (src[0] * d)
+      row[1] = row[1] - eta * (src[1] * d)
+    case 3:
+      row[0] = row[0] - eta * (src[0] * d)
+      row[1] = row[1] - eta * (src[1] * d)
+      row[2] = row[2] - eta * (src[2] * d)
+    default:
+      descendLoop(row, along: src, by: d, eta: eta, count: m)
+    }
+  }
+
+  /// `descend` for longer rows. Out of line, so that the set-up of its vector loop is paid only
+  /// by rows that use it, not by every layer of a tiny network.
+  @inline(never)
+  static func descendLoop(
+    _ row: UnsafeMutablePointer<Double>, along src: UnsafePointer<Double>, by d: Double,
+    eta: Double, count m: Int
+  ) {
+    var i = 0
+    while i < m {
+      let g = src[i] * d
+      row[i] = row[i] - eta * g
+      i &+= 1
     }
   }
 
   /// Batch update at the end of an epoch: w ← w − η (Σ_x ∂E_x/∂w) / n for every weight (and
   /// bias, input neurons excepted), then the sums start again from zero.
-  @inline(__always)
   func updateBatch(
-    weights wb: UnsafeMutableBufferPointer<Double>, biases bb: UnsafeMutableBufferPointer<Double>,
-    weightSums gwb: UnsafeMutableBufferPointer<Double>,
-    biasSums gbb: UnsafeMutableBufferPointer<Double>, sampleCount: Int, eta: Double,
-    trainBiases: Bool
+    weights w: UnsafeMutablePointer<Double>, biases b: UnsafeMutablePointer<Double>,
+    weightSums gw: UnsafeMutablePointer<Double>, biasSums gb: UnsafeMutablePointer<Double>,
+    sampleCount: Int, eta: Double, trainBiases: Bool
   ) {
     let n = Double(sampleCount)
-    for k in 0..<wb.count {
-      wb[k] = wb[k] - eta * (gwb[k] / n)
-      gwb[k] = 0
+    for k in 0..<weightCount {
+      w[k] = w[k] - eta * (gw[k] / n)
+      gw[k] = 0
     }
-    for k in 0..<bb.count {
-      if trainBiases && k >= inputCount { bb[k] = bb[k] - eta * (gbb[k] / n) }
-      gbb[k] = 0
+    for k in 0..<neuronCount {
+      if trainBiases && k >= inputCount { b[k] = b[k] - eta * (gb[k] / n) }
+      gb[k] = 0
     }
   }
 
   /// Batch: adds this sample's ∂E/∂w = o_i δ_j (and ∂E/∂b_j = δ_j) to the sums.
-  @inline(__always)
   func accumulate(
     weightSums gw: UnsafeMutablePointer<Double>, biasSums gb: UnsafeMutablePointer<Double>
   ) {
-    for l in 1..<layerCount {
-      let n = size[l]
-      let m = size[l - 1]
-      let src = UnsafePointer(out + first[l - 1])
-      let dst = first[l]
-      var row = gw + rowStart[l]
-      for jj in 0..<n {
-        let d = delta[dst &+ jj]
-        for ii in 0..<m { row[ii] += src[ii] * d }
-        gb[dst &+ jj] += d
+    var layer = UnsafePointer(layers)
+    let end = layer + (layerCount &- 1)
+    while layer < end {
+      let L = layer
+      let src = UnsafePointer(out + L.pointee.source)
+      var row = gw + L.pointee.weights
+      let m = L.pointee.fanIn
+      var j = L.pointee.first
+      let last = L.pointee.first &+ L.pointee.size
+      while j < last {
+        let d = delta[j]
+        var i = 0
+        while i < m {
+          row[i] += src[i] * d
+          i &+= 1
+        }
+        gb[j] += d
         row += m
+        j &+= 1
       }
+      layer += 1
     }
   }
 }

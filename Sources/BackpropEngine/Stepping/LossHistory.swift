@@ -49,6 +49,38 @@ public struct LossHistory: Equatable, Sendable {
     newestCount = 1
   }
 
+  /// Appends each of `values` in order, with the same result as appending them one by one; runs
+  /// of epochs that fall into the newest bucket are summed in registers (the kernel hands over a
+  /// block of epochs at a time, and on a tiny network a per-epoch append would cost as much as a
+  /// sample-step).
+  mutating func append(contentsOf values: UnsafeBufferPointer<Double>) {
+    var k = 0
+    while k < values.count {
+      guard newestCount > 0 && newestCount < epochsPerBucket else {
+        append(values[k])
+        k += 1
+        continue
+      }
+      let take = Swift.min(epochsPerBucket - newestCount, values.count - k)
+      let b = sums.count - 1
+      var sum = sums[b]
+      var low = minimums[b]
+      var high = maximums[b]
+      for v in values[k..<(k + take)] {
+        sum += v
+        low = Swift.min(low, v)
+        high = Swift.max(high, v)
+      }
+      sums[b] = sum
+      minimums[b] = low
+      maximums[b] = high
+      newestCount += take
+      count += take
+      k += take
+      last = values[k - 1]
+    }
+  }
+
   /// Halves the number of buckets; called only when every bucket is full.
   private mutating func mergePairs() {
     let half = sums.count / 2

@@ -43,8 +43,7 @@ extension Trainer {
   /// weight stays non-finite, and so does a sum with a non-finite term, so one look per block
   /// misses nothing.)
   private mutating func runKernel(epochs: Int) {
-    let kernel = Kernel(network: network)
-    defer { kernel.deallocate() }
+    let kernel = kernelCache.kernel(for: network)
     let inputs = samples.flatMap(\.inputs)
     let targets = samples.flatMap(\.targets)
     let inCount = network.shape.inputCount
@@ -62,12 +61,14 @@ extension Trainer {
     network.weights = []
     network.biases = []
     if trailPending > 0 { trail.removeLast() }
-    var weightSums = Array(repeating: 0.0, count: weights.count)
-    var biasSums = Array(repeating: 0.0, count: biases.count)
+    var weightSums = Array(repeating: 0.0, count: batch ? weights.count : 0)
+    var biasSums = Array(repeating: 0.0, count: batch ? biases.count : 0)
     var savedWeights = weights
     var savedBiases = biases
-    var blockLosses: [Double] = []
-    blockLosses.reserveCapacity(min(epochs, blockEpochs))
+    // The mean E of each epoch of the block, handed to `losses` once the block is known good.
+    let blockLosses = UnsafeMutableBufferPointer<Double>.allocate(
+      capacity: min(epochs, blockEpochs))
+    defer { blockLosses.deallocate() }
     var diverged: (quantity: String, value: Double, sample: Int)?
     var epochsDone = 0
 
@@ -79,8 +80,9 @@ extension Trainer {
               targets.withUnsafeBufferPointer { tb in
                 let w = wb.baseAddress!
                 let b = bb.baseAddress!
-                let gw = gwb.baseAddress!
-                let gb = gbb.baseAddress!
+                // Online training has no sums; the kernel then never reads these.
+                let gw = gwb.baseAddress ?? w
+                let gb = gbb.baseAddress ?? b
                 let x = xb.baseAddress!
                 let t = tb.baseAddress!
 
@@ -89,9 +91,9 @@ extension Trainer {
                 @inline(__always)
                 func epoch(careful: Bool) -> (loss: Double, diverged: (String, Double, Int)?) {
                   var errorSum = 0.0
+                  var xs = x
+                  var ts = t
                   for s in 0..<sampleCount {
-                    let xs = x + s &* inCount
-                    let ts = t + s &* outCount
                     let e = kernel.forward(weights: w, biases: b, inputs: xs, targets: ts)
                     errorSum += e
                     if careful && !e.isFinite { return (errorSum, ("E", e, s)) }
@@ -105,10 +107,12 @@ extension Trainer {
                         return (errorSum, (bad.0, bad.1, s))
                       }
                     }
+                    xs += inCount
+                    ts += outCount
                   }
                   if batch {
                     kernel.updateBatch(
-                      weights: wb, biases: bb, weightSums: gwb, biasSums: gbb,
+                      weights: w, biases: b, weightSums: gw, biasSums: gb,
                       sampleCount: sampleCount, eta: eta, trainBiases: trainBiases)
                     if keepTrail && countTrailUpdate() { keepTrailPoint(wb) }
                     if careful, let bad = Self.firstNonFinite(wb, bb, shape: network.shape) {
@@ -124,32 +128,34 @@ extension Trainer {
                   let savedTrail = (trail, trailStride, trailPending)
                   _ = savedWeights.withUnsafeMutableBufferPointer { $0.update(fromContentsOf: wb) }
                   _ = savedBiases.withUnsafeMutableBufferPointer { $0.update(fromContentsOf: bb) }
-                  blockLosses.removeAll(keepingCapacity: true)
-                  var finite = true
-                  for _ in 0..<count {
+                  // A NaN or ±∞ anywhere makes the sum of the block's losses non-finite.
+                  var lossSum = 0.0
+                  for k in 0..<count {
                     let loss = epoch(careful: false).loss
-                    finite = finite && loss.isFinite
-                    blockLosses.append(loss)
+                    lossSum += loss
+                    blockLosses[k] = loss
                   }
-                  if !finite || Self.firstNonFinite(wb, bb, shape: network.shape) != nil {
+                  var kept = count
+                  if !lossSum.isFinite || Self.firstNonFinite(wb, bb, shape: network.shape) != nil {
                     // Replay the block from its start, checking every sample.
                     _ = wb.update(fromContentsOf: savedWeights)
                     _ = bb.update(fromContentsOf: savedBiases)
                     (trail, trailStride, trailPending) = savedTrail
-                    blockLosses.removeAll(keepingCapacity: true)
                     for k in 0..<gwb.count { gwb[k] = 0 }
                     for k in 0..<gbb.count { gbb[k] = 0 }
+                    kept = 0
                     for _ in 0..<count {
                       let result = epoch(careful: true)
                       if let d = result.diverged {
                         diverged = d
                         break
                       }
-                      blockLosses.append(result.loss)
+                      blockLosses[kept] = result.loss
+                      kept += 1
                     }
                   }
-                  for loss in blockLosses { losses.append(loss) }
-                  epochsDone += blockLosses.count
+                  losses.append(contentsOf: UnsafeBufferPointer(rebasing: blockLosses[..<kept]))
+                  epochsDone += kept
                   left -= count
                 }
               }

@@ -37,6 +37,8 @@ public struct Trainer: Equatable, Sendable {
   /// Whether `trail` is kept. The benchmark switches it off.
   public var recordsTrail: Bool
   private(set) var plan: StepPlan
+  /// The training kernel, set up once and reused by later `train` calls.
+  var kernelCache = KernelCache()
 
   /// Networks with at most this many weights keep a descent trail.
   public static let trailWeightLimit = 64
