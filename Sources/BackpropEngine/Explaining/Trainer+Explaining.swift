@@ -6,12 +6,8 @@ extension Trainer {
     let shape = network.shape
     let n = { (x: Double) in NumberFormat.format(x, digits: digits) }
     let f = { (x: Double) in NumberFormat.factor(x, digits: digits) }
-    let sample =
-      currentSample
-      ?? Sample(
-        inputs: Array(repeating: 0, count: shape.inputCount),
-        targets: Array(repeating: 0, count: shape.outputCount))
-    let o = { (i: Int) in self.output(of: i, sample: sample) }
+    let sample = self.sample
+    let o = { (i: Int) in self.o(i) }
     let oName = { (i: Int) in "o_\(i)" }
 
     switch step {
