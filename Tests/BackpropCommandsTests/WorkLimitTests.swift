@@ -57,7 +57,8 @@ import Testing
     let last = s.trainer.network.allParameters.last!.name
     #expect(
       out.lines.contains(
-        "… \(total - Session.shownRows) more weights; `get NAME` for one value (e.g. `get \(last)`)"))
+        "… \(total - Session.shownRows) more weights; `get NAME` for one value (e.g. `get \(last)`)"
+      ))
     #expect(out.lines.contains { $0.hasPrefix("… \(16 * 256 - Session.shownRows) more neurons") })
     // The value it points at is there to get.
     #expect(s.run("get \(last)").lines.count == 1)

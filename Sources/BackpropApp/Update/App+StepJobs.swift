@@ -13,7 +13,9 @@ extension App {
 
   /// Starts a step job for `command` if its work exceeds one slice and it is sure to be valid;
   /// nil leaves the line to the session (which runs it at once, or explains why it cannot).
-  static func startStepJob(_ command: Command, _ tokens: [Token], line: String, _ state: inout AppState)
+  static func startStepJob(
+    _ command: Command, _ tokens: [Token], line: String, _ state: inout AppState
+  )
     -> AppEffect?
   {
     let t = state.session.trainer

@@ -59,7 +59,8 @@ public enum AppCommands {
           return LineResult(lines: [], isError: false, json: "", effect: effect)
         }
         return runSession(line, &state)
-      case .network, .example, .data, .sample, .set, .mode, .randomize, .restart, .undo, .back, .redo, .show, .get, .explain,
+      case .network, .example, .data, .sample, .set, .mode, .randomize, .restart, .undo, .back,
+        .redo, .show, .get, .explain,
         .gradcheck, .count, .save, .load, .export, .help:
         return runSession(line, &state)
       }
