@@ -5,13 +5,17 @@ import BackpropEngine
 /// samples, is refused with the limit named instead of attempted. The interface runs `train`
 /// as an interruptible job of small slices, which this limit does not bound.
 extension Context {
-  /// Weight-updates (samples × weights × epochs) one command may do: about a second in a
-  /// release build on the reference machine (the kernel does some 10⁹ a second).
+  /// Work (samples × (weights + `sampleOverhead`) × epochs) one command may do: a second or two in a
+  /// release build on this 2-core machine under load.
   static let workLimit = 1_000_000_000
 
-  /// Weight-updates of one epoch over the training samples.
+  /// What a sample-step costs besides its weights, in weight-updates: on XOR (6 weights) a
+  /// sample-step took about 100 ns, as long as some 100 weight-updates of a large network.
+  static let sampleOverhead = 100
+
+  /// Work of one epoch over the training samples.
   var workPerEpoch: Int {
-    max(1, trainer.samples.count) * max(1, trainer.network.weights.count)
+    max(1, trainer.samples.count) * (trainer.network.weights.count + Self.sampleOverhead)
   }
 
   /// Refuses `epochs` epochs when they exceed `workLimit`, pointing at `column`.
@@ -21,7 +25,7 @@ extension Context {
     guard overflow || total > Self.workLimit else { return }
     let most = Self.workLimit / perEpoch
     let cost =
-      "\(counted(trainer.samples.count, "sample")) × \(counted(trainer.network.weights.count, "weight")) × \(counted(epochs, "epoch"))"
+      "\(counted(trainer.samples.count, "sample")) × (\(counted(trainer.network.weights.count, "weight")) + \(Self.sampleOverhead) per sample) × \(counted(epochs, "epoch"))"
     throw CommandError(
       column: column,
       message:
