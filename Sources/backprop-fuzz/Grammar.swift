@@ -12,6 +12,7 @@ enum Grammar {
   static let numbers = [
     "0", "1", "-1", "0.5", ".5", "−0.25", "1e-3", "3", "17", "2", "1e300", "-1e19", "nan", "inf",
     "-inf", "9223372036854775807", "1e308", "-1e308", "0x10", "1_000", "5e-324",
+    "100000000", "41666666", "1000000", "250000", "100_000_000",
   ]
   static let words = [
     "mazur", "xor", "linear", "linear2", "online", "batch", "early", "seed=3", "logistic", "tanh",

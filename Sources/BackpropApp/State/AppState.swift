@@ -23,6 +23,26 @@ public struct AppState: Sendable {
     public var remaining: Int
     public var total: Int
     public var startEpoch: Int
+    /// Whole epochs (`train N`), or micro-steps for a command that would otherwise hold the
+    /// screen (see `App.startStepJob`).
+    public var kind: StepJob? = nil
+  }
+
+  /// `step N`, `forward`, `backward`, `update`, `finish` or `epoch` on a network where one
+  /// run of it is more than a slice of work: run as micro-steps a slice at a time.
+  public struct StepJob: Equatable, Sendable {
+    /// The command as typed, for the status line and the closing report.
+    public var command: String
+    /// What ends the job: a count of micro-steps (`remaining` counts down), the end of a phase,
+    /// or the end of the epoch.
+    public enum Goal: Equatable, Sendable {
+      case count
+      case phase(Phase)
+      case epoch
+    }
+    public var goal: Goal
+    /// Micro-steps run so far.
+    public var done = 0
   }
 
   /// One line of the output pane.

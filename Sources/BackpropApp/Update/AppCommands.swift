@@ -54,8 +54,13 @@ public enum AppCommands {
           return LineResult(lines: [], isError: false, json: "", effect: effect)
         }
         return runSession(line, &state)
-      case .network, .example, .data, .sample, .set, .mode, .randomize, .step, .finish, .forward,
-        .backward, .update, .epoch, .restart, .undo, .back, .redo, .show, .get, .explain,
+      case .step, .finish, .forward, .backward, .update, .epoch:
+        if let effect = App.startStepJob(command, tokens, line: line, &state) {
+          return LineResult(lines: [], isError: false, json: "", effect: effect)
+        }
+        return runSession(line, &state)
+      case .network, .example, .data, .sample, .set, .mode, .randomize, .restart, .undo, .back,
+        .redo, .show, .get, .explain,
         .gradcheck, .count, .save, .load, .export, .help:
         return runSession(line, &state)
       }

@@ -305,6 +305,7 @@ public enum App {
 
   static func runJobSlice(_ state: inout AppState, first: Bool = false) -> AppEffect {
     guard var job = state.job else { return .none }
+    if job.kind != nil { return runStepSlice(&state, first: first) }
     let samples = max(1, state.session.trainer.samples.count)
     let weights = max(1, state.session.trainer.network.weights.count)
     let perEpoch = samples * weights
@@ -329,6 +330,12 @@ public enum App {
 
   static func stopJob(_ state: inout AppState, interrupted: Bool) {
     guard let job = state.job else { return }
+    if let kind = job.kind {
+      state.log(
+        [stepJobReport(kind, interrupted: interrupted)] + state.session.statusLines, kind: .output)
+      state.job = nil
+      return
+    }
     let t = state.session.trainer
     let done = t.epoch - job.startEpoch
     var line =

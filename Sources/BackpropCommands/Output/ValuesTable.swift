@@ -26,6 +26,10 @@ public struct ValuesTable: Sendable {
 
   public let neurons: [NeuronRow]
   public let weights: [WeightRow]
+  /// How many neurons and weights the network has; more than `neurons.count` and
+  /// `weights.count` when the table was built with a row limit.
+  public let neuronTotal: Int
+  public let weightTotal: Int
   public let summary: String
   public let error: Double?
   /// Batch mode shows the mean gradient the update applies next to the last sample's.
@@ -35,13 +39,16 @@ public struct ValuesTable: Sendable {
   /// Cells an open lesson question asks for read "?" (see `Session.withheld`).
   public let withheld: Set<QuantityName>
 
-  public init(session: Session) {
+  /// The table of the first `rowLimit` neurons and weights (all of them by default): a
+  /// 16 × 256 network has a million weights, which `show` would take 16 s and 700 MB to print.
+  public init(session: Session, rowLimit: Int = .max) {
     let context = Context(session: session)
     let t = session.trainer
     let shape = t.network.shape
     var neurons: [NeuronRow] = []
-    for l in 0..<shape.layerCount {
+    layers: for l in 0..<shape.layerCount {
       for j in shape.neurons(inLayer: l) {
+        if neurons.count >= rowLimit { break layers }
         if l == 0 {
           neurons.append(
             NeuronRow(
@@ -59,7 +66,8 @@ public struct ValuesTable: Sendable {
       }
     }
     var weights: [WeightRow] = []
-    for p in t.network.allParameters {
+    let parameters = t.network.allParameters
+    for p in parameters.prefix(rowLimit) {
       weights.append(
         WeightRow(
           parameter: p, value: t.network[p], gradient: context.value(of: .gradient(p)),
@@ -68,6 +76,8 @@ public struct ValuesTable: Sendable {
     }
     self.neurons = neurons
     self.weights = weights
+    neuronTotal = shape.neuronCount
+    weightTotal = parameters.count
     isBatch = t.mode == .batch
     hasSoftmaxOutput = t.network.outputActivation == .softmax
     error = context.value(of: .error)

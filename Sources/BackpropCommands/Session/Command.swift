@@ -168,7 +168,7 @@ public enum Command: String, CaseIterable, Sendable {
         self, aliases: [], usage: "train N [animate]",
         summary: "train N epochs without explanations, and report the loss",
         details:
-          "A partly done epoch is finished first and counts as one. In the interface `train N animate` draws each epoch (see `play`).",
+          "A partly done epoch is finished first and counts as one. In the interface `train N animate` draws each epoch (see `play`). One command does at most 1000000000 weight-updates (samples × (weights + 100) × N); a larger N is refused with the largest that fits. In the interface `train N` runs as a job any key stops, without that limit.",
         example: "train 1000",
         handler: .session, topic: "stepping")
     case .restart:

@@ -9,14 +9,16 @@ extension Context {
     }
     try args.finish(usage)
     let session = sessionView
-    let table = ValuesTable(session: session)
+    let table = ValuesTable(session: session, rowLimit: Self.shownRows)
     var lines = [table.summary]
     let kind = what?.text.lowercased() ?? "values"
+    let neuronLines = table.neuronLines(digits: digits) + moreRows(table, neurons: true)
+    let weightLines = table.weightLines(digits: digits) + moreRows(table, neurons: false)
     switch kind {
     case "values", "all":
-      lines += table.neuronLines(digits: digits) + [""] + table.weightLines(digits: digits)
-    case "neurons": lines += table.neuronLines(digits: digits)
-    case "weights": lines += table.weightLines(digits: digits)
+      lines += neuronLines + [""] + weightLines
+    case "neurons": lines += neuronLines
+    case "weights": lines += weightLines
     case "data", "samples": lines += listSamples().lines
     case "jacobian":
       let jacobian = try softmaxJacobian()
@@ -68,7 +70,29 @@ extension Context {
       data: [
         ("summary", .string(table.summary)), ("E", json(table.error)), ("neurons", .array(neurons)),
         ("weights", .array(weights)),
+        ("neuronsNotShown", .number(Double(table.neuronTotal - table.neurons.count))),
+        ("weightsNotShown", .number(Double(table.weightTotal - table.weights.count))),
       ])
+  }
+
+  /// Rows `show` prints of each table: a 16 × 256 network has a million weights, which took
+  /// 16 s and 716 MB to print in full; past this the table ends with a count and a pointer to
+  /// `get`.
+  static let shownRows = 200
+
+  /// "… 1048320 more weights; `get w_ij` for one value", when the table was cut.
+  func moreRows(_ table: ValuesTable, neurons: Bool) -> [String] {
+    let more =
+      neurons
+      ? table.neuronTotal - table.neurons.count : table.weightTotal - table.weights.count
+    guard more > 0 else { return [] }
+    let example =
+      neurons
+      ? "o_\(table.neuronTotal)"
+      : (trainer.network.allParameters.last?.name ?? "w_ij")
+    return [
+      "… \(more) more \(neurons ? "neuron" : "weight")\(more == 1 ? "" : "s"); `get NAME` for one value (e.g. `get \(example)`)"
+    ]
   }
 
   func json(_ x: Double?) -> JSONValue { x.map(JSONValue.number) ?? .null }

@@ -125,16 +125,19 @@ extension Context {
   {
     try args.finish(usage)
     try requireSamples(1)
+    try requireWork(epochs: 1, column: 1, command: "an epoch")
     return trainEpochs(1)
   }
 
   mutating func train(_ args: inout Arguments, usage: String) throws(CommandError) -> CommandOutput
   {
+    let column = args.peek?.column ?? args.endColumn
     let count = try args.integer("a number of epochs", in: 1...100_000_000)
     // `animate` matters only to the interface, which draws each epoch; here it trains.
     if args.peek?.text.lowercased() == "animate" { _ = args.next() }
     try args.finish(usage)
     try requireSamples(1)
+    try requireWork(epochs: count, column: column, command: "train \(count)")
     return trainEpochs(count)
   }
 

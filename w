@@ -1,0 +1,2 @@
+# recorded by backprop: play it with `source FILE` or `--demo FILE`
+randomize
