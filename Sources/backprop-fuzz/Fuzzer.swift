@@ -31,12 +31,23 @@ struct Fuzzer {
     try? FileManager.default.createSymbolicLink(
       atPath: scratch + "/course/out", withDestinationPath: "../outside")
     runner = Self.freshRunner(scratch + "/course")
-    for name in (try? FileManager.default.contentsOfDirectory(atPath: "lessons")) ?? []
-    where name.hasSuffix(".lesson") {
-      let text = (try? String(contentsOfFile: "lessons/" + name, encoding: .utf8)) ?? ""
+    repository = FileManager.default.currentDirectoryPath
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: repository + "/lessons"))
+      ?? [] where name.hasSuffix(".lesson")
+    {
+      let text =
+        (try? String(contentsOfFile: repository + "/lessons/" + name, encoding: .utf8)) ?? ""
       corpus += text.split(separator: "\n").map(String.init)
     }
+    // Typed commands write where they are run (`save FILE`, `record FILE`, `export …`): run them
+    // inside the scratch folder, so that fuzzing never litters the folder it was started from.
+    try? FileManager.default.createDirectory(
+      atPath: scratch + "/work", withIntermediateDirectories: true)
+    FileManager.default.changeCurrentDirectoryPath(scratch + "/work")
   }
+
+  /// The folder the fuzzer was started from (the repository, for its lessons and corpus).
+  let repository: String
 
   static func freshRunner(_ folder: String) -> HeadlessRunner {
     var state = AppState(startScreen: false)
@@ -61,7 +72,9 @@ struct Fuzzer {
 
   /// Replays the inputs kept under `Tests/FuzzCorpus` (when run from the repository).
   mutating func replayCorpus() -> String? {
-    guard let text = try? String(contentsOfFile: "Tests/FuzzCorpus/commands.txt", encoding: .utf8)
+    guard
+      let text = try? String(
+        contentsOfFile: repository + "/Tests/FuzzCorpus/commands.txt", encoding: .utf8)
     else { return nil }
     _ = runner.run("example mazur", lineNumber: 1)
     for line in text.split(separator: "\n") where !line.hasPrefix("#") {

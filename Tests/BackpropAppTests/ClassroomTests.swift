@@ -230,6 +230,43 @@ import TextGrid
     #expect(s.session.trainer.isComputed(.delta(3)))
   }
 
+  /// Headless, `source` runs the whole script as one command: when a line fails, what the lines
+  /// before it did is undone, so a failed command changes nothing (found by the fuzzer).
+  @Test func aHeadlessDemoThatFailsChangesNothing() {
+    var s = AppState(startScreen: false)
+    App.submit("example mazur", &s)
+    App.submit("step", &s)
+    let before = s.session
+    let effect = App.update(&s, .submit("source demo.txt"))
+    let task = try! #require(effect.fileTasks.first)
+    _ = App.update(&s, .fileDone(task, .success(Data("forward\nset eta 0.1\nset w_99 1\n".utf8))))
+    #expect(s.session.trainer == before.trainer)
+    #expect(s.session.canUndo == before.canUndo && s.session.canRedo == before.canRedo)
+    #expect(s.output.contains { $0.text.contains("what it did is undone") })
+    App.submit("undo", &s)
+    #expect(s.session.trainer.position.index == 0)
+  }
+
+  /// Run headless, a demo line that needs a file (which would arrive after the demo answered)
+  /// stops the demo, and what it did is undone; recording does not count as such a line.
+  @Test func aHeadlessDemoDoesNotReadFiles() {
+    var s = AppState(startScreen: false)
+    App.submit("example mazur", &s)
+    let before = s.session.trainer
+    let effect = App.update(&s, .submit("source demo.txt"))
+    let task = try! #require(effect.fileTasks.first)
+    _ = App.update(&s, .fileDone(task, .success(Data("forward\nload net.json\nbackward\n".utf8))))
+    #expect(s.session.trainer == before)
+    #expect(s.output.contains { $0.text.contains("cannot read or write files") })
+    // Recording does not stop a demo.
+    let start = App.update(&s, .submit("record session.txt"))
+    #expect(!start.fileTasks.isEmpty)
+    let again = App.update(&s, .submit("source demo.txt"))
+    let read = try! #require(again.fileTasks.first { $0.operation == .read(path: "demo.txt") })
+    _ = App.update(&s, .fileDone(read, .success(Data("forward\nbackward\n".utf8))))
+    #expect(s.session.trainer.position.phase == .update)
+  }
+
   @Test func aMissingDemoIsAClearError() {
     var s = Self.state([])
     let effect = App.update(&s, .submit("source nowhere.txt"))

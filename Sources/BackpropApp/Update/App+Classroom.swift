@@ -202,18 +202,42 @@ extension App {
     }
     let lines = scriptLines(text)
     if !state.isInteractive {
-      // Headless: run it all now, each line echoed, stopping at the first error.
+      // Headless: run it all now, each line echoed, stopping at the first error. `source` is
+      // one command, so a demo that fails changes nothing: the state goes back to before it.
+      let before = state
       var out: [String] = []
       var effect = AppEffect.none
       for (k, line) in lines.enumerated() where !isCaption(line) {
         if line.lowercased() == Command.pause.rawValue { continue }
-        let result = submit(line, &state, echo: false)
+        // A demo that sources a demo (itself, perhaps) would never end, and its reads would
+        // land after this one has answered: refused, like any failing line.
+        let word = line.split(separator: " ").first.map(String.init) ?? ""
+        var result =
+          CommandSpec.named(word) == .source
+          ? AppCommands.failure(
+            CommandError(column: 1, message: "a demo script cannot `source` another"), line: line)
+          : submit(line, &state, echo: false)
+        let needsFiles = result.effect.fileTasks.contains {
+          if case .recording = $0.purpose { false } else { true }
+        }
+        if !result.isError, needsFiles {
+          // Run headless, the script is one command and its lines run inside it, so a file a
+          // line asks for would arrive after the script has answered: refused, with what the
+          // lines before did undone. In the interface each line is its own step and may.
+          result = AppCommands.failure(
+            CommandError(
+              column: 1,
+              message: "a demo run headless cannot read or write files (`\(word)`)",
+              expected: "play it in the interface (`--demo FILE`), or run the line on its own"),
+            line: line)
+        }
         out.append("> " + line)
         out += result.lines
         effect = effect.then(result.effect)
         if result.isError {
-          out.append("\(name):\(k + 1): the demo stops here")
-          return LineResult(lines: out, isError: true, json: "", effect: effect)
+          state = before
+          out.append("\(name):\(k + 1): the demo stops here, and what it did is undone")
+          return LineResult(lines: out, isError: true, json: "", effect: .none)
         }
       }
       return LineResult(

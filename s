@@ -1,3 +1,0 @@
-# recorded by backprop: play it with `source FILE` or `--demo FILE`
-gradcheck
-finish

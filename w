@@ -1,2 +1,0 @@
-# recorded by backprop: play it with `source FILE` or `--demo FILE`
-randomize
