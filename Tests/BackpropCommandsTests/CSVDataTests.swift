@@ -122,8 +122,13 @@ import Testing
         == s.trainer.testLossHistory.map(\.bitPattern))
 
     let trail = try parsedExport(&s, "trail")
-    #expect(trail.header.count == 1 + s.trainer.network.weights.count)
-    #expect(trail.records.map { $0.fields.dropFirst().map { Double($0)! } } == s.trainer.trail)
+    #expect(trail.header.count == 2 + s.trainer.network.weights.count)
+    #expect(Array(trail.header.prefix(2)) == ["epoch", "sample"])
+    #expect(
+      trail.records.map { $0.fields.dropFirst(2).map { Double($0)! } } == s.trainer.trail)
+    #expect(
+      trail.records.map { TrailMark(epoch: Int($0.fields[0])!, sample: Int($0.fields[1])!) }
+        == s.trainer.trailMarks)
 
     let values = try parsedExport(&s, "values")
     #expect(values.header == ["neuron", "layer", "net", "o", "dphi", "delta"])

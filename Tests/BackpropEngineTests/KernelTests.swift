@@ -41,6 +41,15 @@ import Testing
     fast.train(epochs: 1_000)
     fast.train(epochs: epochs - 1_000)
     #expect(micro.trail == fast.trail)
+    #expect(micro.trailMarks == fast.trailMarks)
+    #expect(micro.trailMarks.count == micro.trail.count)
+    // The first point is the start; the others are every second update (two samples an
+    // epoch, online, stride 2): each kept point is an epoch's second sample.
+    #expect(fast.trailMarks.first == TrailMark(epoch: 0, sample: 0))
+    #expect(
+      Array(fast.trailMarks.dropFirst().prefix(3))
+        == [1, 2, 3].map { TrailMark(epoch: $0, sample: 2) })
+    #expect(fast.trailMarks.last == TrailMark(epoch: epochs, sample: 2))
     #expect(micro.trailStride == 2)
     #expect(fast.trail.count <= Trainer.trailPointLimit + 1)
     #expect(fast.trail.first == Example.linear2.trainer().network.weights)

@@ -35,6 +35,7 @@ import Testing
       #expect(micro.lossHistory == fast.lossHistory)
       #expect(micro.epoch == 7 && fast.epoch == 7)
       #expect(micro.trail == fast.trail)
+      #expect(micro.trailMarks == fast.trailMarks)
     }
   }
 

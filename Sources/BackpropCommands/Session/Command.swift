@@ -260,7 +260,8 @@ public enum Command: String, CaseIterable, Sendable {
         summary: "write the loss curve, descent path or values table as CSV, or the network as DOT",
         details: """
           `export loss FILE.csv`: epoch, mean E (and test E after `data split`). `export trail \
-          FILE.csv`: the descent path, one row per update with every weight. `export values \
+          FILE.csv`: the descent path, one row per kept update (its epoch and sample; sample 0 \
+          is a whole batch, epoch 0 the start) with every weight. `export values \
           FILE.csv`: per neuron net, o, φ'(net), δ of the current pass (blank: not computed yet). \
           Numbers are written so that they read back exactly. `export dot FILE.dot`: the network \
           for Graphviz (`dot -Tsvg`), o_j and δ_j on the neurons, w_ij and ∂E/∂w_ij on the edges.

@@ -58,17 +58,18 @@ extension Context {
     return CSVWriter.table(header: header, rows: rows)
   }
 
-  /// point (0: where the path starts), then every weight by its name.
+  /// epoch and sample of the update that made each point (epoch 0: where the path starts;
+  /// sample 0: a whole batch), then every weight by its name.
   func trailCSV() -> String {
     let shape = trainer.network.shape
     let names = (0..<shape.weightCount).map { k in
       let (i, j) = shape.weightEndpoints(ofIndex: k)
       return Parameter.weight(from: i, to: j).name
     }
-    let rows = trainer.trail.enumerated().map { k, point in
-      [String(k)] + point.map(CSVWriter.number)
+    let rows = zip(trainer.trailMarks, trainer.trail).map { mark, point in
+      [String(mark.epoch), String(mark.sample)] + point.map(CSVWriter.number)
     }
-    return CSVWriter.table(header: ["point"] + names, rows: rows)
+    return CSVWriter.table(header: ["epoch", "sample"] + names, rows: rows)
   }
 
   /// One row per neuron: j, layer, net, o, φ'(net), δ; blank where the pass has not computed it.

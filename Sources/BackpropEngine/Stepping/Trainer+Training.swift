@@ -60,7 +60,12 @@ extension Trainer {
     var biases = network.biases
     network.weights = []
     network.biases = []
-    if trailPending > 0 { trail.removeLast() }
+    if trailPending > 0 {
+      trail.removeLast()
+      trailMarks.removeLast()
+    }
+    // The epoch each update belongs to, for the trail's marks (`epoch` names the function below).
+    var epochNumber = self.epoch
     var weightSums = Array(repeating: 0.0, count: batch ? weights.count : 0)
     var biasSums = Array(repeating: 0.0, count: batch ? biases.count : 0)
     var savedWeights = weights
@@ -90,6 +95,7 @@ extension Trainer {
                 /// returns it.
                 @inline(__always)
                 func epoch(careful: Bool) -> (loss: Double, diverged: (String, Double, Int)?) {
+                  epochNumber += 1
                   var errorSum = 0.0
                   var xs = x
                   var ts = t
@@ -102,7 +108,9 @@ extension Trainer {
                       kernel.accumulate(weightSums: gw, biasSums: gb)
                     } else {
                       kernel.updateOnline(weights: w, biases: b, eta: eta, trainBiases: trainBiases)
-                      if keepTrail && countTrailUpdate() { keepTrailPoint(wb) }
+                      if keepTrail && countTrailUpdate() {
+                        keepTrailPoint(wb, TrailMark(epoch: epochNumber, sample: s + 1))
+                      }
                       if careful, let bad = Self.firstNonFinite(wb, bb, shape: network.shape) {
                         return (errorSum, (bad.0, bad.1, s))
                       }
@@ -114,7 +122,9 @@ extension Trainer {
                     kernel.updateBatch(
                       weights: w, biases: b, weightSums: gw, biasSums: gb,
                       sampleCount: sampleCount, eta: eta, trainBiases: trainBiases)
-                    if keepTrail && countTrailUpdate() { keepTrailPoint(wb) }
+                    if keepTrail && countTrailUpdate() {
+                      keepTrailPoint(wb, TrailMark(epoch: epochNumber, sample: 0))
+                    }
                     if careful, let bad = Self.firstNonFinite(wb, bb, shape: network.shape) {
                       return (errorSum, (bad.0, bad.1, sampleCount - 1))
                     }
@@ -125,7 +135,7 @@ extension Trainer {
                 var left = epochs
                 while left > 0 && diverged == nil {
                   let count = min(left, blockEpochs)
-                  let savedTrail = (trail, trailStride, trailPending)
+                  let savedTrail = (trail, trailMarks, trailStride, trailPending, epochNumber)
                   _ = savedWeights.withUnsafeMutableBufferPointer { $0.update(fromContentsOf: wb) }
                   _ = savedBiases.withUnsafeMutableBufferPointer { $0.update(fromContentsOf: bb) }
                   // A NaN or ±∞ anywhere makes the sum of the block's losses non-finite.
@@ -140,7 +150,7 @@ extension Trainer {
                     // Replay the block from its start, checking every sample.
                     _ = wb.update(fromContentsOf: savedWeights)
                     _ = bb.update(fromContentsOf: savedBiases)
-                    (trail, trailStride, trailPending) = savedTrail
+                    (trail, trailMarks, trailStride, trailPending, epochNumber) = savedTrail
                     for k in 0..<gwb.count { gwb[k] = 0 }
                     for k in 0..<gbb.count { gbb[k] = 0 }
                     kept = 0
@@ -166,7 +176,10 @@ extension Trainer {
     }
     network.weights = weights
     network.biases = biases
-    if keepTrail && trailPending > 0 { trail.append(weights) }
+    if keepTrail && trailPending > 0 {
+      trail.append(weights)
+      trailMarks.append(TrailMark(epoch: epochNumber, sample: batch ? 0 : sampleCount))
+    }
     epoch += epochsDone
     if let d = diverged {
       position = Position(sample: d.sample, phase: d.quantity == "E" ? .forward : .update, index: 0)
@@ -178,8 +191,11 @@ extension Trainer {
     }
   }
 
-  private mutating func keepTrailPoint(_ weights: UnsafeMutableBufferPointer<Double>) {
+  private mutating func keepTrailPoint(
+    _ weights: UnsafeMutableBufferPointer<Double>, _ mark: TrailMark
+  ) {
     trail.append(Array(weights))
+    trailMarks.append(mark)
     thinTrailIfFull()
   }
 

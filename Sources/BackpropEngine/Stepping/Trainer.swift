@@ -28,6 +28,8 @@ public struct Trainer: Equatable, Sendable {
   /// every `trailStride`-th update after it, and the weights now. Thinned to every other point
   /// (and the stride doubled) when it passes `trailPointLimit`, so it never grows without bound.
   public internal(set) var trail: [[Double]]
+  /// For each point of `trail`, the update that made it: its epoch and sample.
+  public internal(set) var trailMarks: [TrailMark] = []
   /// Updates between two kept trail points.
   public internal(set) var trailStride = 1
   /// Updates since the last kept trail point; when nonzero, the trail ends with the weights now.
@@ -157,6 +159,7 @@ public struct Trainer: Equatable, Sendable {
 
   mutating func restartTrail() {
     trail = keepsTrail ? [network.weights] : []
+    trailMarks = keepsTrail ? [TrailMark(epoch: epoch, sample: 0)] : []
     trailStride = 1
     trailPending = 0
   }
@@ -164,12 +167,19 @@ public struct Trainer: Equatable, Sendable {
   /// Records one update of the weights on the trail (micro-step path).
   mutating func appendTrailPoint() {
     guard keepsTrail else { return }
-    if trailPending > 0 { trail.removeLast() }
+    if trailPending > 0 {
+      trail.removeLast()
+      trailMarks.removeLast()
+    }
+    // Called before the epoch is counted complete: this update belongs to epoch `epoch + 1`.
+    let mark = TrailMark(epoch: epoch + 1, sample: mode == .batch ? 0 : position.sample + 1)
     if countTrailUpdate() {
       trail.append(network.weights)
+      trailMarks.append(mark)
       thinTrailIfFull()
     } else {
       trail.append(network.weights)
+      trailMarks.append(mark)
     }
   }
 
@@ -190,6 +200,7 @@ public struct Trainer: Equatable, Sendable {
   mutating func thinTrailIfFull() {
     guard trail.count > Self.trailPointLimit else { return }
     trail = stride(from: 0, to: trail.count, by: 2).map { trail[$0] }
+    trailMarks = stride(from: 0, to: trailMarks.count, by: 2).map { trailMarks[$0] }
     trailStride *= 2
   }
 
@@ -273,4 +284,16 @@ public struct Trainer: Equatable, Sendable {
   }
 
   public var currentSample: Sample? { samples.isEmpty ? nil : samples[position.sample] }
+}
+
+/// Which update made a point of the descent trail: epoch 1 is the first, sample 1 the first
+/// sample (0: the whole batch, or the starting point before any update).
+public struct TrailMark: Equatable, Hashable, Sendable {
+  public var epoch: Int
+  public var sample: Int
+
+  public init(epoch: Int, sample: Int) {
+    self.epoch = epoch
+    self.sample = sample
+  }
 }
