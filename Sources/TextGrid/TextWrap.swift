@@ -27,14 +27,24 @@ public enum TextWrap {
   /// the width so some text always fits; the spaces at each break are dropped. A token wider than
   /// the room left after the indent is cut and ends with `ellipsis` ("..." on ASCII screens).
   public static func wrap(_ text: String, width: Int, ellipsis: String = "…") -> [String] {
-    guard width > 0 else { return [] }
-    let breaker = LineBreaker(text)
-    if breaker.displayWidth(of: 0..<breaker.count) <= width { return [text] }
-    let leading = breaker.leadingSpaces
-    let indent = min(leading, width / 2)
+    guard let (breaker, leading, indent) = needsBreaking(text, width: width) else {
+      return width > 0 ? [text] : []
+    }
     return breaker.lines(
       from: leading, width: width, firstIndent: indent, restIndent: indent,
       levels: [breaker.spaceBreaks()], ellipsis: ellipsis)
+  }
+
+  /// The breaker for `text`, its leading spaces and the indent kept (at most half the width), or
+  /// nil when the text fits in `width` as it is (or `width` leaves no room at all).
+  private static func needsBreaking(_ text: String, width: Int) -> (
+    LineBreaker, leading: Int, indent: Int
+  )? {
+    guard width > 0 else { return nil }
+    let breaker = LineBreaker(text)
+    if breaker.displayWidth(of: 0..<breaker.count) <= width { return nil }
+    let leading = breaker.leadingSpaces
+    return (breaker, leading, min(leading, width / 2))
   }
 
   /// Wraps an equation such as `δ_3 = (w_35 δ_5 + w_36 δ_6)·o_3(1 − o_3) = … = 0.0087714`.
@@ -45,11 +55,9 @@ public enum TextWrap {
   /// on a very narrow pane); names and numbers are never split, and only a token wider than a line
   /// is cut with `ellipsis`.
   public static func wrapEquation(_ text: String, width: Int, ellipsis: String = "…") -> [String] {
-    guard width > 0 else { return [] }
-    let breaker = LineBreaker(text)
-    if breaker.displayWidth(of: 0..<breaker.count) <= width { return [text] }
-    let leading = breaker.leadingSpaces
-    let indent = min(leading, width / 2)
+    guard let (breaker, leading, indent) = needsBreaking(text, width: width) else {
+      return width > 0 ? [text] : []
+    }
     return breaker.lines(
       from: leading, width: width, firstIndent: indent,
       restIndent: min(indent + 4, max(indent, width / 2)),

@@ -11,13 +11,7 @@ import Testing
   static func waitingAtAQuestion(_ tag: String, lesson: String = LessonScreenTests.lessonText)
     throws -> (AppState, URL)
   {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "backprop-registry-\(getpid())-\(tag)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    try lesson.write(
-      to: dir.appendingPathComponent("01-test.lesson"), atomically: true, encoding: .utf8)
-    var state = AppState(width: 100, height: 30, startScreen: true)
-    state.lessons = LessonState.load(lessonsDirectory: dir.path, progressEnabled: false)
+    var (state, dir) = try courseOfOne(lesson, tag: "registry-\(tag)")
     App.submit("lesson 1", &state)
     return (state, dir)
   }
@@ -105,14 +99,8 @@ import Testing
     let lesson =
       "@title T\n@section S\n\n> example mazur\n"
       + allowed.map { "> \($0.example)\n" }.joined() + "\nDone.\n"
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "backprop-registry-\(getpid())-lesson-file")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    var (s, dir) = try courseOfOne(lesson, tag: "registry-lesson-file")
     defer { try? FileManager.default.removeItem(at: dir) }
-    try lesson.write(
-      to: dir.appendingPathComponent("01-test.lesson"), atomically: true, encoding: .utf8)
-    var s = AppState(width: 100, height: 30, startScreen: true)
-    s.lessons = LessonState.load(lessonsDirectory: dir.path, progressEnabled: false)
     let shown = App.submit("lesson 1", &s).lines
     #expect(s.screen == .lesson)
     #expect(shown.contains("Done."), "\(shown)")

@@ -10,15 +10,7 @@ import Testing
 /// predict; once it is answered, the numbers come back.
 @Suite struct HiddenAnswerTests {
   static func state(_ lesson: String, name: String) throws -> AppState {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "backprop-hidden-\(getpid())-\(name)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    try lesson.write(
-      to: dir.appendingPathComponent("01-hidden.lesson"), atomically: true, encoding: .utf8)
-    var state = AppState(width: 200, height: 60, startScreen: true)
-    state.lessons = LessonState.load(lessonsDirectory: dir.path, progressEnabled: false)
-    App.submit("lesson 1", &state)
-    return state
+    try openedLesson(lesson, tag: "hidden-\(name)", width: 200, height: 60)
   }
 
   /// The values table's entries for `name` (a neuron number or a parameter), as shown: from the

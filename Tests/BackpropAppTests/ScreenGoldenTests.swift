@@ -123,15 +123,7 @@ extension LessonState {
     """
 
   static func state(width: Int, height: Int) throws -> AppState {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "backprop-lesson-\(getpid())-\(width)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    try lessonText.write(
-      to: dir.appendingPathComponent("01-forward.lesson"), atomically: true, encoding: .utf8)
-    var state = AppState(width: width, height: height, startScreen: true)
-    state.lessons = LessonState.load(lessonsDirectory: dir.path, progressEnabled: false)
-    App.submit("lesson 1", &state)
-    return state
+    try openedLesson(lessonText, tag: "lesson-\(width)", width: width, height: height)
   }
 
   static let plotLessonText = """
@@ -161,14 +153,9 @@ extension LessonState {
   /// 100×30 before), the lesson pane scrolls, the display line is not re-wrapped.
   @Test(arguments: ScreenGoldenTests.sizes)
   func lessonPageBesideAPlot(_ size: (Int, Int)) throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "backprop-plot-lesson-\(getpid())-\(size.0)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    var (s, dir) = try courseOfOne(
+      Self.plotLessonText, tag: "plot-lesson-\(size.0)", width: size.0, height: size.1)
     defer { try? FileManager.default.removeItem(at: dir) }
-    try Self.plotLessonText.write(
-      to: dir.appendingPathComponent("01-surface.lesson"), atomically: true, encoding: .utf8)
-    var s = AppState(width: size.0, height: size.1, startScreen: true)
-    s.lessons = LessonState.load(lessonsDirectory: dir.path, progressEnabled: false)
     App.submit("lesson 1", &s)
     #expect(s.plot.kind == .surface)
     let grid = Views.render(s)
