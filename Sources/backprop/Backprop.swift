@@ -2,7 +2,8 @@ import ArgumentParser
 import BackpropApp
 import BackpropCommands
 import BackpropLessons
-import Foundation
+import FoundationEssentials
+import Glibc
 import TerminalUI
 import TextGrid
 
@@ -118,9 +119,9 @@ struct Backprop: ParsableCommand {
       throw ValidationError("--page takes a page number from 1 (got \(page))")
     }
     if let lessons {
-      var isDirectory: ObjCBool = false
+      var isDirectory = false
       guard FileManager.default.fileExists(atPath: lessons, isDirectory: &isDirectory),
-        isDirectory.boolValue
+        isDirectory
       else {
         throw ValidationError(
           "--lessons \(lessons): no such folder (expected a folder of .lesson files)")
@@ -207,7 +208,7 @@ struct Backprop: ParsableCommand {
       } else {
         Output().diagnostic(fullMessage(for: error))
       }
-      Foundation.exit(ExitStatus.usage)
+      Glibc.exit(ExitStatus.usage)
     }
   }
 }

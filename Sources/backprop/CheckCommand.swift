@@ -1,7 +1,7 @@
 import ArgumentParser
 import BackpropCommands
 import BackpropLessons
-import Foundation
+import FoundationEssentials
 
 /// `backprop check`: parse and run lessons, verify their assertions and answers.
 ///

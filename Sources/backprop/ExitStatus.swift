@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import TextGrid
 
 /// The exit statuses backprop uses, as README and `--help` document them: the conventions of
@@ -31,7 +32,14 @@ struct Output {
     // Answers are buffered when standard output is a pipe; flush them first so that, with both
     // streams in one place (`2>&1`), an error follows the command it belongs to.
     fflush(nil)
-    let text = (ascii ? ASCIIFallback.transliterate(line) : line) + "\n"
-    FileHandle.standardError.write(Data(text.utf8))
+    var text = (ascii ? ASCIIFallback.transliterate(line) : line) + "\n"
+    text.withUTF8 { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let written = write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+        if written <= 0 && errno != EINTR { break }
+        offset += max(0, written)
+      }
+    }
   }
 }

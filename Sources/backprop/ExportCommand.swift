@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackpropLessons
-import Foundation
+import FoundationEssentials
+import BackpropCommands
 
 /// `backprop export LESSON|FOLDER --markdown [--answers] [--output PATH]`: lessons as handouts.
 ///
@@ -91,7 +92,7 @@ struct ExportCommand: ParsableCommand {
         try Data(handout.text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
       } catch {
         Output().diagnostic(
-          "backprop export: cannot write \(target): \(error.localizedDescription)")
+          "backprop export: cannot write \(target): \("\(error)")")
         throw ExitCode(ExitStatus.failure)
       }
       print("wrote \(target)")
@@ -100,15 +101,15 @@ struct ExportCommand: ParsableCommand {
 
   /// `lessons/01-x.lesson` → `lessons/01-x.md`, or `OUTPUT/01-x.md`, or `OUTPUT` itself.
   func destination(for lesson: String, folder: Bool) -> String {
-    let name = ((lesson as NSString).lastPathComponent as NSString).deletingPathExtension + ".md"
-    guard let output else { return ((lesson as NSString).deletingPathExtension) + ".md" }
-    if folder || isFolder(output) { return (output as NSString).appendingPathComponent(name) }
+    let name = PathText.deletingExtension(PathText.lastComponent(lesson)) + ".md"
+    guard let output else { return PathText.deletingExtension(lesson) + ".md" }
+    if folder || isFolder(output) { return PathText.appending(name, to: output) }
     return output
   }
 
   func isFolder(_ path: String) -> Bool {
-    var isDirectory: ObjCBool = false
+    var isDirectory = false
     return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      && isDirectory.boolValue
+      && isDirectory
   }
 }

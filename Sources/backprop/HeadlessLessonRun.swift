@@ -1,6 +1,6 @@
 import BackpropCommands
 import BackpropLessons
-import Foundation
+import FoundationEssentials
 
 /// `--headless --lesson FILE`: the lesson as a transcript, answers from standard input.
 ///

@@ -1,7 +1,8 @@
 import BackpropApp
 import BackpropCommands
 import BackpropLessons
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// `--headless` (and `--script`, `--json`, `--screen`): commands in, answers out.
 ///

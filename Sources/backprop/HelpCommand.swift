@@ -1,6 +1,6 @@
 import ArgumentParser
 import BackpropCommands
-import Foundation
+import FoundationEssentials
 
 /// `backprop help [COMMAND]`: the command language's help for COMMAND (the same text as
 /// `help COMMAND` at the prompt), the help of a subcommand (`help check`), or `--help`.

@@ -1,5 +1,5 @@
 import BackpropApp
-import Foundation
+import FoundationEssentials
 import TerminalUI
 import TextGrid
 

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import BackpropCommands
 
 /// `backprop new-lesson FILE [--title T]`: a commented skeleton that passes `backprop check`, so
 /// an author starts from a lesson that works and changes one thing at a time.
@@ -29,7 +30,7 @@ struct NewLessonCommand: ParsableCommand {
       try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .withoutOverwriting)
     } catch {
       Output().diagnostic(
-        "backprop new-lesson: cannot write \(file): \(error.localizedDescription)")
+        "backprop new-lesson: cannot write \(file): \("\(error)")")
       throw ExitCode(ExitStatus.usage)
     }
     print("wrote \(file); check it with: backprop check \(file)")
@@ -37,10 +38,9 @@ struct NewLessonCommand: ParsableCommand {
 
   /// `15-my-first-lesson.lesson` → "My first lesson".
   static func title(fromFileName path: String) -> String {
-    var stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    var stem = PathText.deletingExtension(PathText.lastComponent(path))
     stem = String(stem.drop { $0.isNumber || $0 == "-" || $0 == "_" })
-    let words = stem.replacingOccurrences(of: "-", with: " ").replacingOccurrences(
-      of: "_", with: " ")
+    let words = stem.replacing("-", with: " ").replacing("_", with: " ")
     guard let first = words.first else { return "A new lesson" }
     return first.uppercased() + words.dropFirst()
   }

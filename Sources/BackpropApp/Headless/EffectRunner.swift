@@ -1,5 +1,5 @@
 import BackpropCommands
-import Foundation
+import FoundationEssentials
 
 /// Carries out the file effects of an update and feeds their outcomes back, at the edges: the
 /// terminal loop and the headless runner use it on the real disk, and a test can hand it a

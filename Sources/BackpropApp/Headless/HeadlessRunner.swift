@@ -1,5 +1,5 @@
 import BackpropCommands
-import Foundation
+import FoundationEssentials
 import TextGrid
 
 /// Runs lines of the command language without a terminal and says what a person would read:

@@ -1,5 +1,5 @@
 import BackpropCommands
-import Foundation
+import FoundationEssentials
 import BackpropLessons
 
 /// What a lesson runs its commands on inside the app: the session (so the diagram and tables

@@ -1,7 +1,7 @@
 import BackpropCommands
 import BackpropEngine
 import TextGrid
-import Foundation
+import FoundationEssentials
 
 /// The classroom's part of `update`: autoplay on ticks, the keys that steer it and a demo
 /// script, and the recording of commands. Time arrives only as `.tick` messages.
@@ -121,13 +121,13 @@ extension App {
 
   /// Whether a line of a script is a caption (shown, not run).
   static func isCaption(_ line: String) -> Bool {
-    line.trimmingCharacters(in: .whitespaces).hasPrefix("#")
+    line.trimmed().hasPrefix("#")
   }
 
   /// A script's text as the lines that matter: blank lines dropped, the rest trimmed.
   static func scriptLines(_ text: String) -> [String] {
     text.split(separator: "\n", omittingEmptySubsequences: false)
-      .map { $0.trimmingCharacters(in: .whitespaces) }
+      .map { $0.trimmed() }
       .filter { !$0.isEmpty }
   }
 
@@ -267,7 +267,7 @@ extension App {
   /// After a command ran: adds it to the recording and writes the script out.
   static func record(_ line: String, result: LineResult, _ state: inout AppState) -> AppEffect {
     guard state.recording != nil, !result.isError else { return .none }
-    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    let trimmed = line.trimmed()
     let first = trimmed.split(separator: " ").first.map(String.init) ?? ""
     if let command = CommandSpec.named(first),
       [.record, .source, .quit, .screen].contains(command)

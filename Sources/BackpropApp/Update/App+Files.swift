@@ -1,5 +1,5 @@
 import BackpropCommands
-import Foundation
+import FoundationEssentials
 
 /// The second half of the commands that need files: what `update` does with `.fileDone`.
 extension App {

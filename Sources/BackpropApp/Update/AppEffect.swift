@@ -1,5 +1,5 @@
 import BackpropCommands
-import Foundation
+import FoundationEssentials
 
 /// What the app asks of the world after an update, as a value: the edges (the terminal loop and
 /// the headless runner, through `EffectRunner`) carry it out, and what becomes of a file comes

@@ -1,5 +1,5 @@
 import BackpropCommands
-import Foundation
+import FoundationEssentials
 import TextGrid
 
 /// What can happen to the app: the terminal's events, and whole lines (from headless input or a

@@ -1,6 +1,6 @@
 import BackpropCommands
 import BackpropEngine
-import Foundation
+import FoundationEssentials
 
 /// The classroom commands (`present`, `play`, `source`, `record`, `pause`, `baseline`): each
 /// changes the app state or asks for a file; none touches the disk or the clock itself.

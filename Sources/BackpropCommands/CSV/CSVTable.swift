@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A CSV file read for `data load`: a header row and records, each record with the line it starts
 /// on, so that every later complaint can say `file.csv:17:3:`.
@@ -51,7 +51,7 @@ public struct CSVTable: Equatable, Sendable {
     guard let first = records.first else {
       throw Failure(line: 0, column: 0, message: "the file has no header row and no data")
     }
-    let header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+    let header = first.fields.map { $0.trimmed() }
     return CSVTable(
       header: header, headerLine: first.line,
       records: records.dropFirst().map { Record(line: $0.line, fields: $0.fields) },

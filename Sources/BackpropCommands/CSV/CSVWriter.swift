@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Writes CSV for the `export` commands: RFC 4180, comma-separated, CRLF-free (`\n` line ends),
 /// fields quoted only when they hold a comma, a quote or a line break.
@@ -24,6 +24,6 @@ public enum CSVWriter {
     guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
       return field
     }
-    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    return "\"" + field.replacing("\"", with: "\"\"") + "\""
   }
 }

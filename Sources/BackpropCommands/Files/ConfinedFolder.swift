@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Reads and writes files that must stay inside one folder (a lesson's `save` and `load`), on
 /// the real file system, so that no symbolic link leads them elsewhere.
@@ -78,11 +79,11 @@ struct ConfinedFolder {
   /// Opens the real parent folder of `path` and checks it lies inside; answers the open folder
   /// and the last part of the path.
   func open(parentOf path: String) throws(FileError) -> (Int32, String) {
-    let name = (path as NSString).lastPathComponent
+    let name = PathText.lastComponent(path)
     guard !name.isEmpty, name != ".", name != "..", !path.hasSuffix("/") else {
       throw .outsideFolder
     }
-    let parent = (path as NSString).deletingLastPathComponent
+    let parent = PathText.parent(path)
     let directory = Glibc.open(
       parent.isEmpty ? "." : parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard directory >= 0 else { throw .cannotCreate(path) }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Something to do to a file, as a value: the pure parts of the program (the session, the
 /// progress store, `App.update`) say what they need, and the edges (`LocalFiles`, or a test's

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The edge that carries out `FileOperation`s on the real file system. Everything else only
 /// describes what it wants done, so this is the one place (with start-up reading) where the
@@ -56,7 +57,7 @@ public enum LocalFiles {
   static func merge(_ contents: Data, into path: String, member: String, key: String)
     throws(FileError)
   {
-    let directory = (path as NSString).deletingLastPathComponent
+    let directory = PathText.parent(path)
     do {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     } catch {
@@ -67,24 +68,25 @@ public enum LocalFiles {
     defer { close(lock) }
     while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
     defer { flock(lock, LOCK_UN) }
-    guard var ours = (try? JSONSerialization.jsonObject(with: contents)) as? [String: Any] else {
-      throw .cannotCreate(path)
-    }
+    guard var ours = try? JSONDecoder().decode(JSONValue.self, from: contents),
+      case .object = ours
+    else { throw .cannotCreate(path) }
     switch RegularFile.read(path, limit: readLimit) {
     case .failure(.missing): break
     case .success(let data) where data.count <= readLimit:
-      guard let theirs = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-        var entries = theirs[member] as? [String: Any]
+      guard let theirs = try? JSONDecoder().decode(JSONValue.self, from: data),
+        let entries = theirs[member]?.setting(key, to: ours[member]?[key]),
+        let merged = ours.setting(member, to: entries)
       else { throw .cannotReplace(reason: "it is not a progress file; it was left as it is") }
-      entries[key] = (ours[member] as? [String: Any])?[key]
-      ours[member] = entries
+      ours = merged
     default:
       throw .cannotReplace(reason: "it cannot be read; it was left as it is")
     }
-    guard
-      let merged = try? JSONSerialization.data(
-        withJSONObject: ours, options: [.prettyPrinted, .sortedKeys])
-    else { throw .cannotCreate(path) }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    guard let merged = try? encoder.encode(ours) else {
+      throw .cannotCreate(path)
+    }
     try write(merged, to: path, createsFolder: false)
   }
 
@@ -92,7 +94,7 @@ public enum LocalFiles {
   /// the old file or the new one, never half of it.
   static func write(_ data: Data, to path: String, createsFolder: Bool) throws(FileError) {
     if createsFolder {
-      let directory = (path as NSString).deletingLastPathComponent
+      let directory = PathText.parent(path)
       do {
         try FileManager.default.createDirectory(
           atPath: directory, withIntermediateDirectories: true)

@@ -1,5 +1,5 @@
 import BackpropEngine
-import Foundation
+import FoundationEssentials
 
 /// The JSON file `save` writes and `load` reads (documented in docs/network-file.md).
 ///
@@ -177,7 +177,7 @@ public struct NetworkFile: Codable, Equatable, Sendable {
       )
     } catch let DecodingError.dataCorrupted(context) {
       throw .init(
-        "not valid JSON: \(context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription)"
+        "not valid JSON: \(context.underlyingError.map { "\($0)" } ?? context.debugDescription)"
       )
     } catch {
       throw .init("could not read it: \(error)")

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Reads a file only if it is a regular file, and only up to a size limit.
 ///

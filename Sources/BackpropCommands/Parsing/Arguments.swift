@@ -57,7 +57,7 @@ struct Arguments {
   static func integer(_ t: Token, _ what: String, in range: ClosedRange<Int>? = nil)
     throws(CommandError) -> Int
   {
-    guard let v = Int(t.text.replacingOccurrences(of: "_", with: "")) else {
+    guard let v = Int(t.text.replacing("_", with: "")) else {
       throw CommandError(
         column: t.column, message: "`\(t.text)` is not a whole number", expected: what)
     }
@@ -82,7 +82,7 @@ struct Arguments {
 /// Numbers as people type them: 0.5, .5, -1, −1 (Unicode minus), 1e-3, 3.5e+2.
 public enum NumberParser {
   public static func parse(_ text: String) -> Double? {
-    var s = text.replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "_", with: "")
+    var s = text.replacing("−", with: "-").replacing("_", with: "")
     if s.hasPrefix("+") { s.removeFirst() }
     switch s.lowercased() {
     case "inf", "+inf", "infinity", "∞": return .infinity

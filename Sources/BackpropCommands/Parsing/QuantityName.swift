@@ -67,7 +67,7 @@ public enum QuantityName: Hashable, Sendable {
 
   /// Parses one word; nil when it is not a quantity name at all.
   public static func parse(_ raw: String) -> QuantityName? {
-    let text = raw.replacingOccurrences(of: "′", with: "'")
+    let text = raw.replacing("′", with: "'")
     let lower = text.lowercased()
     switch lower {
     case "e", "error": return .error

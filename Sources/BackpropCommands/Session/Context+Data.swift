@@ -1,5 +1,5 @@
 import BackpropEngine
-import Foundation
+import FoundationEssentials
 
 /// `data` beyond the built-in tables: generated 2-D sets, a held-out test set, and CSV files.
 extension Context {
@@ -165,7 +165,7 @@ extension Context {
         )
       }
       func value(_ c: Int) throws(CommandError) -> Double {
-        let text = record.fields[c].trimmingCharacters(in: .whitespaces)
+        let text = record.fields[c].trimmed()
         guard let v = NumberParser.parse(text), v.isFinite else {
           throw fail(
             record.line, c + 1, "\"\(text)\" is not a number",

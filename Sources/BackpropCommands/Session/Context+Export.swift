@@ -1,5 +1,5 @@
 import BackpropEngine
-import Foundation
+import FoundationEssentials
 
 /// `export loss|trail|values|dot FILE`: the engine's numbers written out for notebooks and
 /// Graphviz. Like `save`, the command only describes the file; the caller writes it.

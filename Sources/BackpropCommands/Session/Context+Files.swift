@@ -1,5 +1,5 @@
 import BackpropEngine
-import Foundation
+import FoundationEssentials
 
 /// `save` and `load`, within what `FileAccess` allows. Neither touches the disk: each answers a
 /// `FileRequest` that the caller carries out and hands back to `Session.complete(_:with:)`.
@@ -55,7 +55,10 @@ extension Context {
   /// carries out the request (see `LocalFiles`), since that needs the disk.
   func resolve(_ t: Token) throws(CommandError) -> (path: String, folder: String?) {
     switch fileAccess {
-    case .unrestricted: return ((t.text as NSString).expandingTildeInPath, nil)
+    case .unrestricted:
+      return (
+        PathText.expandingTilde(t.text, home: ProcessInfo.processInfo.environment["HOME"]), nil
+      )
     case .confined(let directory):
       let parts = t.text.split(separator: "/")
       if t.text.hasPrefix("/") || t.text.hasPrefix("~") || parts.contains("..") || t.text.isEmpty {

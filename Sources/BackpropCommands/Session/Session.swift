@@ -1,5 +1,5 @@
 import BackpropEngine
-import Foundation
+import FoundationEssentials
 
 /// The engine plus everything a person working with it needs around it: the command language,
 /// undo and redo, display settings and which files commands may touch.

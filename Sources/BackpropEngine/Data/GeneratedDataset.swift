@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The classic two-dimensional sets of TensorFlow Playground, drawn from a seed.
 ///

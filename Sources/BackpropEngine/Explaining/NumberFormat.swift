@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// How numbers appear in equations and tables.
 ///
@@ -20,10 +21,10 @@ public enum NumberFormat {
     if a >= 1e-4 && a < 1e6 {
       let magnitude = Int(floor(log10(a)))
       let decimals = max(0, digits - 1 - magnitude)
-      let s = String(format: "%.\(decimals)f", x)
+      let s = CFormat.string("%.\(decimals)f", x)
       // 0.99999999 rounds up to 1.00000: one decimal fewer keeps the digit count.
       if decimals > 0, abs(Double(s) ?? 0) >= pow(10, Double(magnitude + 1)) {
-        return String(format: "%.\(decimals - 1)f", x)
+        return CFormat.string("%.\(decimals - 1)f", x)
       }
       return s
     }
@@ -32,7 +33,7 @@ public enum NumberFormat {
     {
       return shortest
     }
-    return String(format: "%.\(digits - 1)e", x)
+    return CFormat.string("%.\(digits - 1)e", x)
   }
 
   /// Wraps negative numbers in parentheses, for use inside products: 0.5·(-0.038098).

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// An activation function φ, chosen per layer.
 ///
@@ -30,12 +31,12 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
   public func value(_ x: Double) -> Double {
     switch self {
     case .logistic: return Activation.sigma(x)
-    case .tanh: return Foundation.tanh(x)
+    case .tanh: return Glibc.tanh(x)
     case .relu: return x > 0 ? x : 0
     case .identity: return x
     case .softplus: return Activation.softplus(x)
     case .swish: return x * Activation.sigma(x)
-    case .mish: return x * Foundation.tanh(Activation.softplus(x))
+    case .mish: return x * Glibc.tanh(Activation.softplus(x))
     case .softmax: return x  // layer-wide; see Softmax
     }
   }
@@ -55,7 +56,7 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
       return s + x * s * (1 - s)
     case .mish:
       let sp = Activation.softplus(x)
-      let t = Foundation.tanh(sp)
+      let t = Glibc.tanh(sp)
       return t + x * (1 - t * t) * Activation.sigma(x)
     case .softmax: return o * (1 - o)
     }

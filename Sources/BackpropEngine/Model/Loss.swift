@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The error function E(t, o) of one sample, summed over the output neurons.
 public enum Loss: String, CaseIterable, Codable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Network {
   /// The output neurons' o_j for one input vector: the forward pass in the article's words,

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import BackpropCommands
 
 /// `backprop check`: parses each lesson and runs it headlessly, as a student who always knows
@@ -44,7 +44,7 @@ public enum LessonChecker {
       let absolute = LessonSource.absolutePath(path)
       return check(
         try LessonParser.parse(
-          text, file: path, directory: (absolute as NSString).deletingLastPathComponent))
+          text, file: path, directory: PathText.parent(absolute)))
     } catch {
       // The engine is only run on a lesson that parses (a half-parsed lesson would report
       // numbers off by the missing lines), so say plainly why no numbers were checked.

@@ -1,6 +1,7 @@
 import BackpropCommands
 import BackpropEngine
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The prose-number lint of `backprop check`: every decimal number the prose quotes (running
 /// text and display lines) must match, to its printed precision, a value the lesson asserts or
@@ -119,7 +120,7 @@ public struct ProseNumberLint: Sendable {
 
   /// Records the numbers of lines the engine printed.
   mutating func learn(printed line: String) {
-    for q in Self.numbers(in: line.replacingOccurrences(of: "`", with: "")) { learn(q.value) }
+    for q in Self.numbers(in: line.replacing("`", with: "")) { learn(q.value) }
   }
 
   /// Records every quantity the session holds now: parameters, samples, η, and the values of

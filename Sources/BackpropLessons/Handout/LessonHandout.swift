@@ -1,5 +1,5 @@
 import BackpropEngine
-import Foundation
+import FoundationEssentials
 
 /// A lesson as a Markdown handout for paper or a course page: the prose, every command with the
 /// output the engine really gave, the questions with room for the answer, and (on request) an

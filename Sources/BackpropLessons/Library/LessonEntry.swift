@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A lesson file of the course, as listed by `lesson list`: read enough to show its title and
 /// section, with the problems that keep it from running.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import BackpropCommands
 
 /// The course: the lesson files in one folder, in the order of the numbers in their names.
 ///
@@ -53,14 +54,14 @@ public struct LessonLibrary: Equatable, Sendable {
       return Location(directory: variable, origin: .environment)
     }
     if let executablePath {
-      var folder = (executablePath as NSString).deletingLastPathComponent
+      var folder = PathText.parent(executablePath)
       while !folder.isEmpty {
         for candidate in [folder + "/lessons", folder + "/share/backprop/lessons"]
         where containsLessons(candidate) {
           return Location(directory: candidate, origin: .executable)
         }
         if folder == "/" { break }
-        folder = (folder as NSString).deletingLastPathComponent
+        folder = PathText.parent(folder)
       }
     }
     for folder in dataDirectories(environment) where containsLessons(folder + "/backprop/lessons") {
@@ -184,9 +185,9 @@ public struct LessonLibrary: Equatable, Sendable {
       if k < end && bytes[k] == UInt8(ascii: "@") {
         let line = String(decoding: bytes[k..<end], as: UTF8.self)
         if title == nil, line.hasPrefix("@title ") {
-          title = line.dropFirst(7).trimmingCharacters(in: .whitespacesAndNewlines)
+          title = line.dropFirst(7).trimmed()
         } else if section == nil, line.hasPrefix("@section ") {
-          section = line.dropFirst(9).trimmingCharacters(in: .whitespacesAndNewlines)
+          section = line.dropFirst(9).trimmed()
         }
       }
       start = end + 1

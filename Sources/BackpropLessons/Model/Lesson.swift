@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import BackpropCommands
 
 /// A parsed lesson file: its title, the article section it teaches, and its pages.
 ///
@@ -32,7 +33,7 @@ public struct Lesson: Equatable, Sendable {
   }
 
   /// The file name without folders: how progress is keyed, so moving the course keeps it.
-  public var fileName: String { (file as NSString).lastPathComponent }
+  public var fileName: String { PathText.lastComponent(file) }
 
   /// The page `next` leads to after page `index` when no question chose a branch, or nil when
   /// the lesson ends there.
@@ -48,7 +49,7 @@ public struct Lesson: Equatable, Sendable {
     let text = try LessonSource.read(path: path)
     let absolute = LessonSource.absolutePath(path)
     return try LessonParser.parse(
-      text, file: path, directory: (absolute as NSString).deletingLastPathComponent)
+      text, file: path, directory: PathText.parent(absolute))
   }
 }
 

@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Glibc
+import BackpropEngine
 
 /// How close two numbers must be to count as the same answer.
 ///
@@ -31,13 +33,13 @@ public struct Tolerance: Equatable, Sendable {
   /// a number without a tolerance, because a rounded number is what people write down.
   /// A hair of slack (1e-12 relative) absorbs the binary representation of the literal itself.
   public static func printed(_ literal: String) -> Tolerance {
-    let text = literal.lowercased().replacingOccurrences(of: "−", with: "-")
-      .replacingOccurrences(of: "_", with: "")
+    let text = literal.lowercased().replacing("−", with: "-")
+      .replacing("_", with: "")
     var mantissa = Substring(text)
     var exponent = 0
     if let e = text.firstIndex(of: "e") {
       mantissa = text[..<e]
-      exponent = Int(text[text.index(after: e)...].replacingOccurrences(of: "+", with: "")) ?? 0
+      exponent = Int(text[text.index(after: e)...].replacing("+", with: "")) ?? 0
     }
     let decimals =
       (mantissa.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count
@@ -54,5 +56,5 @@ public struct Tolerance: Equatable, Sendable {
     return parts.isEmpty ? "exactly" : parts.joined(separator: " or ")
   }
 
-  static func short(_ x: Double) -> String { String(format: "%.3g", x) }
+  static func short(_ x: Double) -> String { CFormat.string("%.3g", x) }
 }

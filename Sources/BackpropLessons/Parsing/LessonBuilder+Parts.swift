@@ -76,12 +76,12 @@ extension LessonBuilder {
     var targetColumn = 1
     let chars = Array(text)
     if let arrow = lastArrow(in: chars) {
-      let after = String(chars[(arrow + 2)...]).trimmingCharacters(in: [" ", "\t"])
+      let after = String(chars[(arrow + 2)...]).trimmed(of: " \t")
       if Spelling.isLabel(after) {
         target = after
         targetColumn =
           column + arrow + 2 + (chars[(arrow + 2)...].prefix { $0 == " " || $0 == "\t" }.count)
-        text = String(chars[..<arrow]).trimmingCharacters(in: [" ", "\t"])
+        text = String(chars[..<arrow]).trimmed(of: " \t")
         references.append((after, n, targetColumn))
       }
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A problem in a lesson file, reported as `file:line:column: message` like a compiler does, so
 /// editors and terminals can jump to it.
@@ -29,7 +29,7 @@ public struct LessonDiagnostic: Error, Hashable, Sendable, CustomStringConvertib
   /// The message split into what was found and what was expected: the last ` (expected …)`.
   public var parts: (found: String, expected: String?) {
     var text = isNote ? String(message.dropFirst(6)) : message
-    guard text.hasSuffix(")"), let open = text.range(of: " (expected ", options: .backwards) else {
+    guard text.hasSuffix(")"), let open = text.ranges(of: " (expected ").last else {
       return (text, nil)
     }
     let expected = String(text[open.upperBound...].dropLast())

@@ -1,5 +1,5 @@
 import BackpropCommands
-import Foundation
+import FoundationEssentials
 
 /// Reads the lesson format described in docs/lessons.md.
 ///

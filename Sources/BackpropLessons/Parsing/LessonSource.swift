@@ -1,5 +1,5 @@
 import BackpropCommands
-import Foundation
+import FoundationEssentials
 
 /// Turns the bytes of a lesson file into text, refusing what a lesson cannot be: too large,
 /// empty, or not UTF-8. A lesson shared by someone else must never crash or hang the program.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How far one student got in one lesson.
 public struct LessonProgress: Codable, Equatable, Sendable {

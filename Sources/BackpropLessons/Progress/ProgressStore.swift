@@ -1,5 +1,5 @@
 import BackpropCommands
-import Foundation
+import FoundationEssentials
 
 /// Where each student is in each lesson, kept across runs in one small JSON file per user.
 ///
@@ -78,7 +78,9 @@ public struct ProgressStore: Sendable {
     if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
       return state + "/backprop/progress.json"
     }
-    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    let home =
+      environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? FileManager.default.homeDirectoryForCurrentUser.path
     return home + "/.local/state/backprop/progress.json"
   }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The progress file as a headless run finds it: read once, never written.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import BackpropCommands
 
 /// What a student can do in a lesson.
@@ -24,10 +24,10 @@ public enum LessonInput: Equatable, Sendable {
   /// an answer while a question waits, and a command otherwise. A bare `a` is the option a), not
   /// `answer`.
   public static func parse(_ line: String, waitingForAnswer: Bool) -> LessonInput {
-    let text = line.trimmingCharacters(in: .whitespaces)
+    let text = line.trimmed()
     guard !text.isEmpty else { return .next }
     let word = String(text.prefix { $0 != " " && $0 != "\t" })
-    let rest = String(text.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+    let rest = String(text.dropFirst(word.count)).trimmed()
     switch CommandSpec.named(word) {
     case .next? where rest.isEmpty: return .next
     case .previous? where rest.isEmpty: return .previous

@@ -1,6 +1,6 @@
 import BackpropCommands
 import BackpropEngine
-import Foundation
+import FoundationEssentials
 
 /// Asking, judging, hinting and revealing.
 ///
@@ -65,7 +65,7 @@ extension LessonRunner {
           : "There is no question waiting for an answer; type `next` to go on.")
       return
     }
-    let text = raw.trimmingCharacters(in: .whitespaces)
+    let text = raw.trimmed()
     guard !text.isEmpty else {
       note("Type your answer, or `hint`, or `skip`.")
       return
@@ -110,7 +110,7 @@ extension LessonRunner {
     guard case .number(let answer) = open.question.kind, let expected = open.expected,
       expected != 0,
       let given = NumberParser.parse(text)
-        ?? NumberParser.parse(text.replacingOccurrences(of: ",", with: ".")),
+        ?? NumberParser.parse(text.replacing(",", with: ".")),
       given != 0
     else { return false }
     return answer.tolerance.accepts(-given, expected)
@@ -140,9 +140,9 @@ extension LessonRunner {
   /// A typed number: `0.75`, `0,75` (a decimal comma), or a fraction such as `1/4` or `-3/8`,
   /// which is how a student often works a value out by hand.
   static func answerNumber(_ text: String) -> Double? {
-    let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "")
+    let t = text.trimmed().replacing(" ", with: "")
     if let v = NumberParser.parse(t)
-      ?? NumberParser.parse(t.replacingOccurrences(of: ",", with: "."))
+      ?? NumberParser.parse(t.replacing(",", with: "."))
     {
       return v
     }
@@ -156,7 +156,7 @@ extension LessonRunner {
 
   /// The option a student means by `b`, `B`, `b)`, `2` or the option's own text.
   static func option(_ text: String, in options: [ChoiceOption]) -> Int? {
-    let t = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " )."))
+    let t = text.lowercased().trimmed(of: " ).")
     if t.count == 1, let index = options.firstIndex(where: { String($0.letter) == t }) {
       return index
     }
