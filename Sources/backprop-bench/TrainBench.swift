@@ -10,6 +10,9 @@ enum TrainBench {
     case [2, 2, 1]: return 1_000_000
     case [2, 16, 16, 1]: return 100_000
     case [2, 64, 64, 1]: return 10_000
+    // Beyond about 10 epochs this descent is chaotic, and last-bit rounding differences from
+    // ref.c's grouping grow until the losses part; at 8 they agree to ten digits.
+    case [784, 30, 10]: return 8
     default: return 20
     }
   }

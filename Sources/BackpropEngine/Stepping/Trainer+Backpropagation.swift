@@ -100,9 +100,8 @@ extension Trainer {
   /// Backward rule: only one term of the sum holds w_ij, so ∂net_j/∂w_ij = o_i (Eq. 2); likewise
   /// ∂net_ℓ/∂o_j = w_jℓ, which is how δ travels back through the weights (Eq. 5).
   func netFormula(_ j: Int) -> Double {
-    var sum = 0.0
+    var sum = network.hasBiases ? b(j) : 0
     for k in feeding(j) { sum += w(k, j) * o(k) }
-    if network.hasBiases { sum += b(j) }
     return sum
   }
 
