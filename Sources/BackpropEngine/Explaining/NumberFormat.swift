@@ -42,10 +42,24 @@ public enum NumberFormat {
     return x < 0 || s.hasPrefix("−") ? "(\(s))" : s
   }
 
+  /// The digits of a decimal numeral without its leading zeros (and, after a point, its
+  /// trailing ones). On the UTF-8 bytes: the numeral is ASCII, and this runs for every number of
+  /// every explanation line.
   private static func significantDigits(of s: String) -> Int {
-    let digits = s.filter(\.isNumber)
-    let trimmed = digits.drop { $0 == "0" }
-    let end = s.contains(".") ? trimmed.reversed().drop { $0 == "0" }.count : trimmed.count
-    return max(1, end)
+    var first: Int?
+    var last = 0
+    var count = 0
+    var hasPoint = false
+    for byte in s.utf8 {
+      if byte == UInt8(ascii: ".") { hasPoint = true }
+      guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { continue }
+      count += 1
+      if byte != UInt8(ascii: "0") {
+        if first == nil { first = count }
+        last = count
+      }
+    }
+    guard let first else { return 1 }
+    return max(1, (hasPoint ? last : count) - first + 1)
   }
 }
