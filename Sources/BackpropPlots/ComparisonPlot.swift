@@ -4,18 +4,25 @@ import TextGrid
 /// mark so the plot reads in monochrome, with a legend naming the marks.
 ///
 /// Each series is drawn a mark per data column: the value of the last epoch that falls in the
-/// column, so a curve keeps its shape at any width; the x axis spans the longest series.
+/// column, so a curve keeps its shape at any width; the x axis spans the longest series, in
+/// epochs (a long run's curve holds one value per bucket of several epochs; see `LossHistory`).
 public struct ComparisonPlot: Sendable {
   public struct Series: Sendable {
     public var name: String
     public var values: [Double]
+    /// Epochs between consecutive values: `values[k]` is drawn at epoch 1 + k · epochsPerValue.
+    public var epochsPerValue: Int
     public var mark: Character
 
-    public init(name: String, values: [Double], mark: Character) {
+    public init(name: String, values: [Double], epochsPerValue: Int = 1, mark: Character) {
       self.name = name
       self.values = values
+      self.epochsPerValue = epochsPerValue
       self.mark = mark
     }
+
+    /// The epoch `values[index]` is drawn at.
+    func epoch(ofValue index: Int) -> Double { Double(1 + index * epochsPerValue) }
   }
 
   public var title: String
@@ -32,7 +39,7 @@ public struct ComparisonPlot: Sendable {
   }
 
   public func frame(width: Int, height: Int, glyphs: GlyphSet = .unicode) -> PlotFrame? {
-    let longest = max(2, series.map(\.values.count).max() ?? 0)
+    let longest = max(2.0, series.map { $0.epoch(ofValue: $0.values.count - 1) }.max() ?? 0)
     var low = Double.infinity
     var high = -Double.infinity
     for s in series {
@@ -44,7 +51,7 @@ public struct ComparisonPlot: Sendable {
     }
     let y = low <= high ? PlotRange(low, high).normalized.padded(by: 0.05) : PlotRange(0, 1)
     return PlotFrame(
-      width: width, height: height, xRange: PlotRange(1, Double(longest)), yRange: y,
+      width: width, height: height, xRange: PlotRange(1, longest), yRange: y,
       yScale: scale, xLabel: "epoch", yLabel: "E", glyphs: glyphs,
       xTickStyle: .integersWithEnds)
   }
@@ -58,7 +65,9 @@ public struct ComparisonPlot: Sendable {
     for s in series.reversed() {
       var lastCell: CellPosition?
       for (index, value) in s.values.enumerated() {
-        guard let cell = frame.cell(for: PlotPoint(Double(index + 1), value)) else { continue }
+        guard let cell = frame.cell(for: PlotPoint(s.epoch(ofValue: index), value)) else {
+          continue
+        }
         if let lastCell, lastCell.x == cell.x, index != s.values.count - 1 { continue }
         grid[cell.x, cell.y] = Cell(character: s.mark, style: .bold)
         lastCell = cell

@@ -7,34 +7,68 @@ import TextGrid
 /// and the x axis always spans the whole run with its first and last epoch labelled.
 /// Values that cannot be drawn (NaN, ±∞, or ≤ 0 on a logarithmic axis) break the line and are
 /// counted in the legend rather than silently dropped.
+///
+/// A very long run arrives as one value per bucket of `epochsPerValue` epochs (their mean), with
+/// the lowest and highest epoch of each bucket in `band`: the line then runs through each
+/// bucket's whole span, so a spike inside a bucket still shows.
 public struct SeriesPlot: Sendable {
+  /// The lowest and highest value behind each of `values`.
+  public struct Band: Sendable {
+    public var lows: [Double]
+    public var highs: [Double]
+
+    public init(lows: [Double], highs: [Double]) {
+      self.lows = lows
+      self.highs = highs
+    }
+  }
+
   public var title: String
   public var xLabel: String
   public var yLabel: String
-  /// One value per epoch, oldest first.
+  /// One value per epoch (or per bucket of `epochsPerValue` epochs), oldest first.
   public var values: [Double]
   /// The epoch number of `values[0]`.
   public var firstEpoch: Int
+  /// Epochs between consecutive values.
+  public var epochsPerValue: Int
+  /// The span behind each value, when a value stands for several epochs.
+  public var band: Band?
+  /// The smallest value and its epoch when known exactly (a bucketed curve's means hide it).
+  public var minimum: (value: Double, epoch: Int)?
   public var scale: AxisScale
   /// The value range shown (in values, not logarithms); nil fits the drawable values.
   public var yRange: PlotRange?
 
   public init(
     title: String = "", xLabel: String = "epoch", yLabel: String = "E", values: [Double],
-    firstEpoch: Int = 0, scale: AxisScale = .linear, yRange: PlotRange? = nil
+    firstEpoch: Int = 0, epochsPerValue: Int = 1, band: Band? = nil,
+    minimum: (value: Double, epoch: Int)? = nil, scale: AxisScale = .linear,
+    yRange: PlotRange? = nil
   ) {
     self.title = title
     self.xLabel = xLabel
     self.yLabel = yLabel
     self.values = values
     self.firstEpoch = firstEpoch
+    self.epochsPerValue = max(1, epochsPerValue)
+    self.band = band.flatMap {
+      $0.lows.count == values.count && $0.highs.count == values.count ? $0 : nil
+    }
+    self.minimum = minimum
     self.scale = scale
     self.yRange = yRange
   }
 
-  /// The epochs shown: first to last, at least one epoch wide.
+  /// The epoch `values[index]` is drawn at.
+  public func epoch(ofValue index: Int) -> Int { firstEpoch + index * epochsPerValue }
+
+  /// The epochs shown: first to last (the end of the last bucket), at least one epoch wide.
   public var epochRange: PlotRange {
-    PlotRange(Double(firstEpoch), Double(firstEpoch + max(values.count - 1, 1)))
+    let last =
+      epochsPerValue == 1
+      ? firstEpoch + max(values.count - 1, 1) : firstEpoch + values.count * epochsPerValue - 1
+    return PlotRange(Double(firstEpoch), Double(last))
   }
 
   /// The layout at this size, or nil below `PlotFrame.minimumWidth × minimumHeight`.
@@ -50,7 +84,7 @@ public struct SeriesPlot: Sendable {
     }
     var grid = TextGrid(width: width, height: height)
     var canvas = DotCanvas(columns: frame.dataWidth, rows: frame.dataHeight, glyphs: glyphs)
-    let uPerEpoch = Double(canvas.dotColumns) / frame.xRange.span
+    let uPerValue = Double(canvas.dotColumns) / frame.xRange.span * Double(epochsPerValue)
     let vScale = Double(canvas.dotsDown)
     var nonFinite = 0
     var nonPositive = 0
@@ -60,9 +94,9 @@ public struct SeriesPlot: Sendable {
     // rather than once per epoch.
     var run = ColumnRun()
     func flush() {
-      for index in run.indices {
-        let position = scale.position(of: values[index]) ?? 0
-        canvas.addPoint(u: Double(index) * uPerEpoch, v: frame.rowOffset(position) * vScale)
+      for (index, value) in run.points {
+        let position = scale.position(of: value) ?? 0
+        canvas.addPoint(u: Double(index) * uPerValue, v: frame.rowOffset(position) * vScale)
       }
       run = ColumnRun()
     }
@@ -73,16 +107,23 @@ public struct SeriesPlot: Sendable {
         canvas.liftPen()
         continue
       }
-      if smallest == nil || value < smallest!.value { smallest = (value, firstEpoch + index) }
+      if smallest == nil || value < smallest!.value { smallest = (value, epoch(ofValue: index)) }
       guard scale == .linear || value > 0 else {
         nonPositive += 1
         flush()
         canvas.liftPen()
         continue
       }
-      let column = min(Int(Double(index) * uPerEpoch), canvas.dotColumns - 1)
+      let column = min(Int(Double(index) * uPerValue), canvas.dotColumns - 1)
       if column != run.column { flush() }
       run.add(index: index, value: value, column: column)
+      if let band {
+        // The bucket's extremes, where they can be drawn, widen the column's span.
+        for extreme in [band.lows[index], band.highs[index]]
+        where extreme.isFinite && (scale == .linear || extreme > 0) {
+          run.add(index: index, value: extreme, column: column, isExtremeOnly: true)
+        }
+      }
     }
     flush()
     canvas.draw(into: &grid, left: frame.dataLeft, top: frame.dataTop, style: .plain)
@@ -109,6 +150,7 @@ public struct SeriesPlot: Sendable {
     if let last = values.last {
       items.append(LegendItem("last " + PlotNumberFormat.compact(last)))
     }
+    if let minimum { smallest = minimum }
     if let smallest {
       items.append(
         LegendItem(
@@ -133,7 +175,7 @@ public struct SeriesPlot: Sendable {
     }
     var low = Double.infinity
     var high = -Double.infinity
-    for value in values {
+    for value in values + (band.map { $0.lows + $0.highs } ?? []) {
       guard let position = scale.position(of: value) else { continue }
       low = min(low, position)
       high = max(high, position)
@@ -147,39 +189,41 @@ public struct SeriesPlot: Sendable {
 /// The values of one unbroken run inside one dot column, reduced to the four that matter for
 /// drawing it: where it enters, where it leaves, and its extremes.
 private struct ColumnRun {
+  typealias Point = (index: Int, value: Double)
   var column = -1
-  private var first = -1
-  private var last = -1
-  private var lowest = -1
-  private var highest = -1
-  private var low = Double.infinity
-  private var high = -Double.infinity
+  private var first: Point?
+  private var last: Point?
+  private var lowest: Point?
+  private var highest: Point?
 
-  mutating func add(index: Int, value: Double, column: Int) {
-    if first < 0 {
-      self.column = column
-      first = index
+  /// `isExtremeOnly`: a bucket's minimum or maximum, which widens the span but is not where the
+  /// line enters or leaves.
+  mutating func add(index: Int, value: Double, column: Int, isExtremeOnly: Bool = false) {
+    if !isExtremeOnly {
+      if first == nil {
+        self.column = column
+        first = (index, value)
+      }
+      last = (index, value)
     }
-    last = index
-    if value < low {
-      low = value
-      lowest = index
-    }
-    if value > high {
-      high = value
-      highest = index
-    }
+    if lowest == nil || value < lowest!.value { lowest = (index, value) }
+    if highest == nil || value > highest!.value { highest = (index, value) }
   }
 
-  /// The indices to draw, in order (the entry first and the exit last, so the line joins its
+  /// The points to draw, in order (the entry first and the exit last, so the line joins its
   /// neighbours at the right height).
-  var indices: [Int] {
-    guard first >= 0 else { return [] }
+  var points: [Point] {
+    guard let first, let last, let lowest, let highest else { return [] }
     var result = [first]
-    for index in [lowest, highest].sorted() where index != first && index != last {
-      result.append(index)
+    let extremes = lowest.index <= highest.index ? [lowest, highest] : [highest, lowest]
+    for point in extremes where !Self.same(point, first) && !Self.same(point, last) {
+      result.append(point)
     }
-    if last != first { result.append(last) }
+    if !Self.same(last, first) { result.append(last) }
     return result
+  }
+
+  private static func same(_ a: Point, _ b: Point) -> Bool {
+    a.index == b.index && a.value == b.value
   }
 }

@@ -33,7 +33,7 @@ enum TrainBench {
     print(
       "layers=\(layers) epochs=\(epochs) samples=\(setup.samples.count) init=\(reference ? "ref" : "seeded")"
     )
-    print(String(format: "loss_last_epoch=%.10g", trainer.lossHistory.last ?? .nan))
+    print(String(format: "loss_last_epoch=%.10g", trainer.losses.last ?? .nan))
     print(
       String(
         format: "loss=%.10g (mean E after training)", trainer.network.meanError(on: setup.samples)))

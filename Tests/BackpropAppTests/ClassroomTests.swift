@@ -319,7 +319,7 @@ import TextGrid
     let text = Views.render(s).text
     #expect(text.contains("* now"))
     #expect(text.contains("o online"))
-    #expect(s.baselines.first?.lossHistory.count == 50)
+    #expect(s.baselines.first?.losses.count == 50)
     _ = App.update(&s, .submit("baseline clear"))
     #expect(s.baselines.isEmpty)
   }

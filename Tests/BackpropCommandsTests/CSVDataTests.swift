@@ -119,7 +119,7 @@ import Testing
     #expect(loss.records.map { $0.fields[2] }.prefix(2) == ["", ""])
     #expect(
       loss.records.suffix(3).map { Double($0.fields[2])!.bitPattern }
-        == s.trainer.testLossHistory.map(\.bitPattern))
+        == s.trainer.testLosses.means.map(\.bitPattern))
 
     let trail = try parsedExport(&s, "trail")
     #expect(trail.header.count == 2 + s.trainer.network.weights.count)
@@ -167,5 +167,36 @@ import Testing
     #expect(s.fail("data circle n=1")?.message.contains("out of range") == true)
     s.run("network 3-2-1")
     #expect(s.fail("data circle")?.message.contains("2 inputs") == true)
+  }
+}
+
+/// Past 4,096 epochs the loss curve and the test curve are kept in buckets; the export then
+/// writes a row per bucket with the epochs it covers, and test E on the same rows.
+@Suite struct BucketedLossExportTests {
+  @Test func aLongRunExportsBucketsWithTheirEpochs() throws {
+    var s = Session()
+    s.run([
+      "network 2-3-1 tanh,logistic seed=2", "data spiral n=24 noise=0.2 seed=5", "train 1000",
+      "data split 0.25 seed=3", "train 4000",
+    ])
+    let losses = s.trainer.losses
+    let tests = s.trainer.testLosses
+    #expect(losses.count == 5_000)
+    #expect(losses.epochsPerBucket == 2)
+    #expect(tests.epochsPerBucket == 2)
+    #expect(tests.firstEpoch == 1_001)
+    let table = try CSVDataTests().parsedExport(&s, "loss")
+    #expect(
+      table.header == ["first_epoch", "last_epoch", "E_mean", "E_min", "E_max", "test_E_mean"])
+    #expect(table.records.count == losses.bucketCount)
+    #expect(table.records.first?.fields.prefix(2) == ["1", "2"])
+    #expect(table.records.last?.fields.prefix(2) == ["4999", "5000"])
+    // Bucket 500 covers epochs 1001–1002, the first with a test set.
+    #expect(table.records[499].fields[5] == "")
+    #expect(Double(table.records[500].fields[5])! == tests.means[0])
+    for record in table.records {
+      let f = record.fields.map { Double($0) }
+      #expect(f[3]! <= f[2]! && f[2]! <= f[4]!)
+    }
   }
 }

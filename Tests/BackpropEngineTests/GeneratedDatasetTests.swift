@@ -55,7 +55,7 @@ import Testing
     #expect(abs(mean - 0.5) < 0.02)
   }
 
-  /// testLossHistory[k] is the test set's mean E after epoch k, on the fast path and step by step.
+  /// testLosses.means[k] is the test set's mean E after epoch k, on the fast path and step by step.
   @Test func testLossIsTheTestMeanErrorAfterEachEpoch() throws {
     var net = try Network(
       shape: NetworkShape(layerSizes: [2, 3, 1]), activations: [.tanh, .logistic],
@@ -72,7 +72,7 @@ import Testing
       expected.append(slow.network.meanError(on: slow.testSamples))
     }
     #expect(slow.epoch == 3)
-    #expect(fast.testLossHistory == expected)
-    #expect(slow.testLossHistory == expected)
+    #expect(fast.testLosses.means == expected)
+    #expect(slow.testLosses.means == expected)
   }
 }

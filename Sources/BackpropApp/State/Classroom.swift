@@ -1,4 +1,5 @@
 import BackpropCommands
+import BackpropEngine
 
 /// Micro-steps (or epochs) run on a timer: `play [SPEED]` and `train N animate`. The timer is
 /// the `.tick` message, so `update` stays pure and a test drives it with ticks of its own.
@@ -63,7 +64,7 @@ public struct Recording: Equatable, Sendable {
 /// A run kept for comparison (`baseline save`): its loss curve and descent trail.
 public struct Baseline: Equatable, Sendable {
   public var name: String
-  public var lossHistory: [Double]
+  public var losses: LossHistory
   public var trail: [[Double]]
   /// The network shape the trail's weight indices belong to.
   public var shape: String

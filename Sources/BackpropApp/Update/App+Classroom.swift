@@ -73,7 +73,7 @@ extension App {
     let done = t.epoch - startEpoch
     var line =
       "\(interrupted ? "stopped after" : "trained") \(done) epoch\(done == 1 ? "" : "s") (now at epoch \(t.epoch))"
-    if let last = t.lossHistory.last {
+    if let last = t.losses.last {
       line += ": mean E = \(NumberFormat.format(last, digits: state.session.digits))"
     }
     state.log([line] + (t.divergence.map { [$0.description] } ?? []), kind: .output)

@@ -127,7 +127,7 @@ enum ClassroomCommands {
         while state.baselines.contains(where: { $0.name == "run\(k)" }) { k += 1 }
         name = "run\(k)"
       }
-      if t.lossHistory.isEmpty && t.trail.count < 2 {
+      if t.losses.isEmpty && t.trail.count < 2 {
         throw CommandError(
           column: args.first!.column, message: "this run has no loss history or path to keep yet",
           expected: "`epoch` or `train N` first")
@@ -135,20 +135,20 @@ enum ClassroomCommands {
       state.baselines.removeAll { $0.name == name }
       state.baselines.append(
         Baseline(
-          name: name, lossHistory: t.lossHistory, trail: t.trail,
+          name: name, losses: t.losses, trail: t.trail,
           shape: t.network.shape.description))
       var dropped: [String] = []
       while state.baselines.count > Baseline.limit {
         dropped.append(state.baselines.removeFirst().name)
       }
-      return ["kept \(t.lossHistory.count) epochs as baseline `\(name)`; `plot loss` compares"]
+      return ["kept \(t.losses.count) epochs as baseline `\(name)`; `plot loss` compares"]
         + dropped.map { "(forgot the oldest baseline `\($0)`: at most \(Baseline.limit) are kept)" }
     case "list":
       try noArguments(Array(args.dropFirst()), usage: usage)
       if state.baselines.isEmpty { return ["no baselines (`baseline save [NAME]` keeps this run)"] }
       return state.baselines.map {
-        "\($0.name): \($0.lossHistory.count) epochs, network \($0.shape)"
-          + ($0.lossHistory.last.map { ", last E = \(NumberFormat.format($0))" } ?? "")
+        "\($0.name): \($0.losses.count) epochs, network \($0.shape)"
+          + ($0.losses.last.map { ", last E = \(NumberFormat.format($0))" } ?? "")
       }
     case "clear":
       try noArguments(Array(args.dropFirst()), usage: usage)

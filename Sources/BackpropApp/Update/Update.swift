@@ -340,7 +340,7 @@ public enum App {
     let done = t.epoch - job.startEpoch
     var line =
       "\(interrupted ? "interrupted after" : "trained") \(done) epoch\(done == 1 ? "" : "s") (now at epoch \(t.epoch))"
-    if let last = t.lossHistory.last {
+    if let last = t.losses.last {
       line += ": mean E = \(NumberFormat.format(last, digits: state.session.digits))"
     }
     state.log([line] + (t.divergence.map { [$0.description] } ?? []), kind: .output)

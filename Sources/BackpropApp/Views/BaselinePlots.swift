@@ -10,11 +10,14 @@ enum BaselinePlots {
     let marks = ComparisonPlot.marks
     var series = [
       ComparisonPlot.Series(
-        name: "now", values: state.session.trainer.lossHistory, mark: marks[0])
+        name: "now", values: state.session.trainer.lossHistory,
+        epochsPerValue: state.session.trainer.losses.epochsPerBucket, mark: marks[0])
     ]
     for (k, b) in state.baselines.enumerated() {
       series.append(
-        .init(name: b.name, values: b.lossHistory, mark: marks[min(k + 1, marks.count - 1)]))
+        .init(
+          name: b.name, values: b.losses.means, epochsPerValue: b.losses.epochsPerBucket,
+          mark: marks[min(k + 1, marks.count - 1)]))
     }
     let plot = ComparisonPlot(
       title: "mean E per epoch, \(series.count) runs", series: series,

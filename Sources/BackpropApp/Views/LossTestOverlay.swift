@@ -7,11 +7,16 @@ import TextGrid
 /// once per data column (`×`, ASCII `x`) at the epoch under the column's centre. Kept out of
 /// `SeriesPlot` so that plot stays one series.
 enum LossTestOverlay {
-  /// `test` holds the test E of the last `test.count` epochs of `plot.values`.
+  /// `plot` draws the training curve, one value per bucket of `losses` from epoch 1; `history`
+  /// is the test curve on the same bucket grid (its bucket b is the plot's value
+  /// `history.firstBucket + b`).
   static func render(
-    _ plot: SeriesPlot, test: [Double], width: Int, height: Int, glyphs: GlyphSet
+    _ plot: SeriesPlot, test history: LossHistory, width: Int, height: Int, glyphs: GlyphSet
   ) -> TextGrid {
-    guard !test.isEmpty, plot.yRange == nil else {
+    let test = history.means
+    guard !test.isEmpty, plot.yRange == nil,
+      history.epochsPerBucket == plot.epochsPerValue, plot.firstEpoch == 1
+    else {
       return plot.render(width: width, height: height, glyphs: glyphs)
     }
     var both = plot
@@ -24,17 +29,17 @@ enum LossTestOverlay {
     }
     var grid = both.render(width: width, height: height, glyphs: glyphs)
     guard let frame = both.frame(width: width, height: height, glyphs: glyphs) else { return grid }
-    let offset = plot.values.count - test.count
     let marker: Character = glyphs.isUnicode ? "×" : "x"
     for column in frame.dataColumns {
       let epoch = Int(frame.xCenter(ofColumn: column).rounded())
-      let index = epoch - plot.firstEpoch - offset
+      let index = (epoch - plot.firstEpoch) / plot.epochsPerValue - history.firstBucket
       guard index >= 0, index < test.count, let position = plot.scale.position(of: test[index]),
         let cell = frame.cell(for: PlotPoint(Double(epoch), position))
       else { continue }
       grid[cell.x, cell.y] = Cell(character: marker, style: [.bold, .cyan])
     }
-    let label = "\(marker) test E " + NumberFormat.format(test[test.count - 1], digits: 3)
+    let label =
+      "\(marker) test E " + NumberFormat.format(history.last ?? test[test.count - 1], digits: 3)
     let x = width - label.count
     if x > 0 { grid.put(label, x: x, y: 0, style: [.cyan], maxWidth: label.count) }
     return grid

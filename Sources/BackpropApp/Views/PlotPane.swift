@@ -49,17 +49,20 @@ enum PlotPane {
     case .loss where !state.baselines.isEmpty:
       return BaselinePlots.loss(state, width: width, height: height)
     case .loss:
-      // Past `LossHistory.bucketLimit` epochs each point is the mean of k epochs, and the x axis
-      // counts in units of k.
-      let k = t.losses.epochsPerBucket
+      // Past `LossHistory.bucketLimit` epochs each point is the mean of k epochs, drawn through
+      // the band from their lowest to their highest E; the x axis still counts epochs.
+      let losses = t.losses
+      let k = losses.epochsPerBucket
       let plot = SeriesPlot(
         // Online, each E_x is taken just before that sample's own update, so the curve sits a
         // little above mean_E at the epoch's final weights; the title says which it is.
         title: (t.mode == .batch ? "mean E" : "mean E_x before update")
-          + (k == 1 ? " per epoch" : ", mean of each \(k) epochs"),
-        xLabel: k == 1 ? "epoch" : "epoch/\(k)", values: t.lossHistory, firstEpoch: 1,
+          + (k == 1 ? " per epoch" : ", per \(k) epochs"),
+        values: losses.means, firstEpoch: 1, epochsPerValue: k,
+        band: k == 1 ? nil : SeriesPlot.Band(lows: losses.minimums, highs: losses.maximums),
+        minimum: losses.smallest.map { ($0.value, $0.epoch) },
         scale: state.plot.logScale ? .logarithmic : .linear)
-      if t.lossHistory.isEmpty {
+      if losses.isEmpty {
         var grid = TextGrid(width: width, height: height)
         grid.put(
           state.glyphs.text("no epochs yet: `epoch` or `train N`"), x: 0, y: 0, style: .dim,
@@ -67,7 +70,7 @@ enum PlotPane {
         return grid
       }
       return LossTestOverlay.render(
-        plot, test: t.testLossHistory, width: width, height: height, glyphs: state.glyphs)
+        plot, test: t.testLosses, width: width, height: height, glyphs: state.glyphs)
     }
   }
 

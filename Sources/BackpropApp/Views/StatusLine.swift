@@ -12,7 +12,7 @@ enum StatusLine {
     if let job = state.job {
       let done = state.session.trainer.epoch - job.startEpoch
       let e =
-        state.session.trainer.lossHistory.last.map {
+        state.session.trainer.losses.last.map {
           " · mean E = \(NumberFormat.format($0, digits: state.session.digits))"
         } ?? ""
       return " training: epoch \(done)/\(job.total)\(e) · any key stops"

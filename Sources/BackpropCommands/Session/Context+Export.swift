@@ -13,7 +13,7 @@ extension Context {
     switch what.text.lowercased() {
     case "loss":
       text = lossCSV()
-      summary = "\(trainer.lossHistory.count) epochs"
+      summary = "\(trainer.losses.count) epochs"
     case "trail", "path":
       guard !trainer.trail.isEmpty else {
         throw CommandError(
@@ -43,16 +43,33 @@ extension Context {
     return output
   }
 
-  /// epoch, mean E (and test E where the test set existed at that epoch's end).
+  /// epoch, mean E (and test E where the test set existed at that epoch's end). Past
+  /// `LossHistory.bucketLimit` epochs the curve is kept in buckets of k epochs, and a row is a
+  /// bucket: its first and last epoch, the mean, lowest and highest E over it (and the mean test
+  /// E over the epochs of it that had a test set).
   func lossCSV() -> String {
-    let losses = trainer.lossHistory
-    let tests = trainer.testLossHistory
-    let offset = losses.count - tests.count
-    var header = ["epoch", "E"]
-    if !tests.isEmpty || !trainer.testSamples.isEmpty { header.append("test_E") }
-    let rows = losses.enumerated().map { k, e in
-      var row = [String(k + 1), CSVWriter.number(e)]
-      if header.count == 3 { row.append(k >= offset ? CSVWriter.number(tests[k - offset]) : "") }
+    let losses = trainer.losses
+    let tests = trainer.testLosses
+    let means = losses.means
+    let testMeans = tests.means
+    let hasTests = !tests.isEmpty || !trainer.testSamples.isEmpty
+    let bucketed = losses.epochsPerBucket > 1
+    var header =
+      bucketed ? ["first_epoch", "last_epoch", "E_mean", "E_min", "E_max"] : ["epoch", "E"]
+    if hasTests { header.append(bucketed ? "test_E_mean" : "test_E") }
+    let rows = means.indices.map { k -> [String] in
+      let epochs = losses.epochs(ofBucket: k)
+      var row =
+        bucketed
+        ? [
+          String(epochs.lowerBound), String(epochs.upperBound), CSVWriter.number(means[k]),
+          CSVWriter.number(losses.minimums[k]), CSVWriter.number(losses.maximums[k]),
+        ]
+        : [String(epochs.lowerBound), CSVWriter.number(means[k])]
+      if hasTests {
+        let t = k - tests.firstBucket
+        row.append(t >= 0 && t < testMeans.count ? CSVWriter.number(testMeans[t]) : "")
+      }
       return row
     }
     return CSVWriter.table(header: header, rows: rows)

@@ -60,7 +60,7 @@ extension Context {
   func statusAfterRun() -> [String] {
     var lines: [String] = []
     if let d = trainer.divergence { lines.append(d.description) }
-    if trainer.position == .start, let last = trainer.lossHistory.last, trainer.epoch > 0 {
+    if trainer.position == .start, let last = trainer.losses.last, trainer.epoch > 0 {
       lines.append(
         "epoch \(trainer.epoch) complete: mean E = \(n(last)) (each sample before its update)")
     }

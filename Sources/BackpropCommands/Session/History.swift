@@ -86,7 +86,9 @@ struct History: Sendable {
   /// then stored once (arrays share storage), so they count only when they changed.
   static func cost(of entry: HistoryEntry, after previous: Trainer?) -> Int {
     guard let t = entry.snapshot else { return entryBytes }
-    var doubles = t.network.weights.count + t.network.biases.count + t.lossHistory.count
+    var doubles =
+      t.network.weights.count + t.network.biases.count + 4
+      * (t.losses.bucketCount + t.testLosses.bucketCount)
     let v = t.values
     doubles += v.net.count * 4 + v.weightGradient.count + v.biasGradient.count
     doubles += v.weightGradientSum.count + v.biasGradientSum.count

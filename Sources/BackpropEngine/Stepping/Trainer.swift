@@ -21,9 +21,10 @@ public struct Trainer: Equatable, Sendable {
   /// Mean E of each completed epoch, oldest first (bucket means once there are more than
   /// `LossHistory.bucketLimit` epochs).
   public var lossHistory: [Double] { losses.means }
-  /// Mean E over `testSamples` after each of the last `testLossHistory.count` epochs (the test set
-  /// came later than the first epochs when this is shorter than `lossHistory`).
-  public internal(set) var testLossHistory: [Double] = []
+  /// Mean E over `testSamples` after each epoch since the test set arrived, in buckets on the
+  /// same grid as `losses` (test bucket b covers the epochs of bucket
+  /// `testLosses.firstBucket + b` of `losses`).
+  public internal(set) var testLosses = LossHistory()
   /// Weight vectors along the descent path, for drawing it (small networks only): the first,
   /// every `trailStride`-th update after it, and the weights now. Thinned to every other point
   /// (and the stride doubled) when it passes `trailPointLimit`, so it never grows without bound.
@@ -94,7 +95,7 @@ public struct Trainer: Equatable, Sendable {
   public mutating func replaceSamples(_ samples: [Sample], test: [Sample]) {
     replaceSamples(samples)
     testSamples = test
-    testLossHistory = []
+    testLosses = LossHistory()
   }
 
   /// Mean E over the test samples with the current weights, nil without a test set.
@@ -102,9 +103,11 @@ public struct Trainer: Equatable, Sendable {
     testSamples.isEmpty ? nil : network.meanError(on: testSamples)
   }
 
-  /// Appends the test E at an epoch's end.
+  /// Records the test E at the end of the epoch just added to `losses`.
   mutating func recordTestLoss() {
-    if let e = testError { testLossHistory.append(e) }
+    guard let e = testError else { return }
+    testLosses.record(e, epoch: losses.lastEpoch)
+    testLosses.coarsen(to: losses.epochsPerBucket)
   }
 
   /// Changes one sample in place; the pass restarts if it was the current one.
@@ -150,7 +153,7 @@ public struct Trainer: Equatable, Sendable {
   public mutating func resetHistory() {
     epoch = 0
     losses = LossHistory()
-    testLossHistory = []
+    testLosses = LossHistory()
     restartEpochProgress()
     restartTrail()
   }

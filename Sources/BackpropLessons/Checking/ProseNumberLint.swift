@@ -146,7 +146,7 @@ public struct ProseNumberLint: Sendable {
       s.targets.forEach { learn($0) }
     }
     if !t.samples.isEmpty { learn(t.network.meanError(on: t.samples)) }
-    if let last = t.lossHistory.last { learn(last) }
+    if let last = t.losses.last { learn(last) }
   }
 
   /// Records the values the lesson's own text commits to: assertions and numeric answers.
