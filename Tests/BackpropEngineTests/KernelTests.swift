@@ -57,6 +57,24 @@ import Testing
     #expect(micro.losses == fast.losses)
   }
 
+  /// The outputs a plot asks for (`Network.outputs(for:)`, `outputFunction()`) are the o_j
+  /// of the readable forward pass, bit for bit, for every activation and loss.
+  @Test(arguments: GradientTests.hiddenActivations)
+  func outputsAreTheForwardPassOfMicroSteps(_ hidden: Activation) {
+    for (k, (output, loss)) in GradientTests.outputs.enumerated() {
+      let (net, sample) = GradientTests.makeNetwork(
+        hidden: hidden, output: output, loss: loss, seed: UInt64(k + 40))
+      var micro = Trainer(network: net, samples: [sample], learningRate: 0.1)
+      while micro.position.phase == .forward { micro.step() }
+      let first = net.shape.firstNeuron[net.shape.outputLayer]
+      let expected = (first..<(first + net.shape.outputCount)).map { micro.values.output[$0 - 1] }
+      #expect(net.outputs(for: sample.inputs).map(\.bitPattern) == expected.map(\.bitPattern))
+      let function = net.outputFunction()
+      _ = function([9, 9, 9])
+      #expect(function(sample.inputs).map(\.bitPattern) == expected.map(\.bitPattern))
+    }
+  }
+
   /// Past its bucket limit the loss curve merges buckets pairwise; each keeps the mean, minimum
   /// and maximum of its epochs, compared here with those computed directly.
   @Test func lossHistoryKeepsBoundedBuckets() {

@@ -78,13 +78,14 @@ enum BoundaryPane {
     let samples = t.samples + t.testSamples
     let reading = reading(network, samples: samples)
     let (x, y) = ranges(state, samples: samples)
+    let outputs = network.outputFunction()
     return BoundaryPlot(
       title: state.glyphs.text("decision boundary: \(reading.name) over x_1, x_2"),
       xLabel: "x_1", yLabel: "x_2", xRange: x, yRange: y, valueName: reading.name,
       valueRange: reading.range,
       samples: samples.map { (PlotPoint($0.inputs[0], $0.inputs[1]), reading.classOf($0)) },
       classNames: reading.classNames,
-      function: { a, b in reading.value(network.outputs(for: [a, b])) })
+      function: { a, b in reading.value(outputs([a, b])) })
   }
 
   static func render(_ state: AppState, width: Int, height: Int) -> TextGrid {
