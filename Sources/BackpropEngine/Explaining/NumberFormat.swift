@@ -14,7 +14,10 @@ public enum NumberFormat {
     if x == 0 { return "0" }
     let digits = max(1, min(17, digits))
     let shortest = "\(x)"
-    if !shortest.contains("e"), significantDigits(of: shortest) <= digits {
+    // On the UTF-8 bytes: `String.contains` of a Character compares grapheme by grapheme, and
+    // this runs for every number of every explanation line.
+    let hasExponent = shortest.utf8.contains(UInt8(ascii: "e"))
+    if !hasExponent, significantDigits(of: shortest) <= digits {
       return shortest.hasSuffix(".0") ? String(shortest.dropLast(2)) : shortest
     }
     let a = abs(x)
@@ -28,7 +31,7 @@ public enum NumberFormat {
       }
       return s
     }
-    if shortest.contains("e"), let mantissa = shortest.split(separator: "e").first,
+    if hasExponent, let mantissa = shortest.split(separator: "e").first,
       significantDigits(of: String(mantissa)) <= digits
     {
       return shortest
