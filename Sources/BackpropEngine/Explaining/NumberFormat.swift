@@ -42,10 +42,24 @@ public enum NumberFormat {
     return x < 0 || s.hasPrefix("−") ? "(\(s))" : s
   }
 
+  /// The significant digits of a number as Swift writes it (ASCII: digits, `.`, `-`, `e`):
+  /// leading zeros never count, trailing zeros only without a decimal point. One pass over the
+  /// bytes: every number on screen comes through here.
   private static func significantDigits(of s: String) -> Int {
-    let digits = s.filter(\.isNumber)
-    let trimmed = digits.drop { $0 == "0" }
-    let end = s.contains(".") ? trimmed.reversed().drop { $0 == "0" }.count : trimmed.count
-    return max(1, end)
+    var firstNonZero = -1
+    var lastNonZero = -1
+    var count = 0
+    var hasPoint = false
+    for byte in s.utf8 {
+      if byte == UInt8(ascii: ".") { hasPoint = true }
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { continue }
+      if byte != UInt8(ascii: "0") {
+        if firstNonZero < 0 { firstNonZero = count }
+        lastNonZero = count
+      }
+      count += 1
+    }
+    guard firstNonZero >= 0 else { return 1 }
+    return max(1, hasPoint ? lastNonZero - firstNonZero + 1 : count - firstNonZero)
   }
 }
