@@ -281,7 +281,7 @@ public enum App {
     case .character("?"), .function(1): state.overlay = .help
     case .character("q"), .escape: return requestQuit(&state)
     case .character("m"):
-      state.screen = .start(selected: 0)
+      return LessonController.showMenu(&state)
     case .character(":"), .character("/"), .enter:
       state.isEditing = true
     case .up: state.editor.historyUp(); state.isEditing = true
