@@ -5,7 +5,7 @@ import Foundation
 /// Generates seeded random and mutated command lines, lesson files, network files and progress
 /// files and runs them through the product's own entry points in process (see `Fuzzer`). Exits 1
 /// on the first finding, printing it with the seed and input number that reproduce it. With
-/// `--jobs N`, N worker processes run at once with seeds N, N+1, … (see `Workers`).
+/// `--jobs N`, N worker processes run at once with seeds S, S+1, … (S from `--seed`; see `Workers`).
 var seed: UInt64 = 1
 var seconds: Double? = nil
 var count = 20_000
