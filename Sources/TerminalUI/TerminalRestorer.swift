@@ -35,6 +35,8 @@ enum TerminalRestorer {
     // Touch what the handler reads, so no lazy global initialisation can happen inside it.
     _ = capture
     _ = replayBuffer
+    // Read here, not in the handler (getenv is not async-signal-safe).
+    passCrashesOn = getenv("SWIFT_BACKTRACE") != nil
     for signal in signals {
       var current = sigaction()
       guard sigaction(signal, nil, &current) == 0 else { continue }
@@ -115,6 +117,12 @@ enum TerminalRestorer {
   nonisolated(unsafe) fileprivate static var installed = [Bool](repeating: false, count: 65)
   nonisolated(unsafe) fileprivate static var capture: (saved: Int32, temporary: Int32) = (-1, -1)
   nonisolated(unsafe) fileprivate static var replayBuffer: UnsafeMutableRawPointer? = nil
+  /// Whether a crash of ours goes on to the handler that was there before (the Swift runtime's
+  /// backtracer): only when `SWIFT_BACKTRACE` is set, i.e. someone configured it on purpose.
+  /// Otherwise the backtracer's default on a terminal is an interactive prompt, which waited
+  /// 30 seconds on a screen the student could not make sense of; we write a short report and
+  /// die by the signal instead. Deciding this needs no re-exec and costs nothing at start-up.
+  nonisolated(unsafe) fileprivate static var passCrashesOn = false
 
   private static func previousActionTable() -> UnsafeMutablePointer<sigaction> {
     if let table = previousActions { return table }
@@ -157,16 +165,25 @@ enum TerminalRestorer {
 /// interactive 30-second prompt and then let the process go on (a training job kept running on
 /// the alternate screen, or the program exited with status 0). It gets the default action
 /// instead: the process dies by that signal (status 128 + n) right after the terminal is back,
-/// with one line on stderr saying which. A real fault in our own code (`si_code` > 0) still goes
-/// to the previous handler, whose report is written after the terminal is restored.
+/// with one line on stderr saying which. A real fault in our own code (`si_code` > 0: a failed
+/// precondition is SIGILL on x86_64, SIGTRAP on arm64) gets a short crash report after the
+/// runtime's own "Fatal error" line (held back and replayed here), then the same death by the
+/// signal; it goes on to the previous handler only when `SWIFT_BACKTRACE` asks for it.
 private func restoreTerminalAndReraise(
   _ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?
 ) {
   endwin()
   TerminalRestorer.replayStderr()
   let sentFromOutside = info.map { $0.pointee.si_code <= 0 } ?? true
-  if !sentFromOutside, let table = TerminalRestorer.previousActions {
-    sigaction(signal, table + Int(signal), nil)
+  if !sentFromOutside {
+    reportCrash(signal)
+    if TerminalRestorer.passCrashesOn, let table = TerminalRestorer.previousActions {
+      sigaction(signal, table + Int(signal), nil)
+    } else {
+      var action = sigaction()
+      sigemptyset(&action.sa_mask)
+      sigaction(signal, &action, nil)
+    }
   } else {
     var action = sigaction()
     sigemptyset(&action.sa_mask)
@@ -178,21 +195,37 @@ private func restoreTerminalAndReraise(
   raise(signal)
 }
 
-/// "backprop: ended by signal 6 from another process" on stderr, with async-signal-safe calls only.
-private func reportSignal(_ signal: Int32) {
+/// The short crash report: which signal, that it is a bug in backprop and the terminal is back,
+/// and how to get a full backtrace. Async-signal-safe calls only.
+private func reportCrash(_ signal: Int32) {
+  let first: StaticString = "backprop: crashed (signal "
+  let second: StaticString =
+    "), a bug in backprop; the terminal has been restored.\nbackprop: please report it with the lines above.\nbackprop: SWIFT_BACKTRACE=enable=yes,interactive=no adds a backtrace.\n"
+  _ = write(2, first.utf8Start, first.utf8CodeUnitCount)
+  writeNumber(signal)
+  _ = write(2, second.utf8Start, second.utf8CodeUnitCount)
+}
+
+/// Writes a small non-negative number to stderr without allocating.
+private func writeNumber(_ value: Int32) {
   var text: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
   withUnsafeMutableBytes(of: &text) { digits in
-    var n = Int(signal)
+    var n = Int(value)
     var count = 0
     repeat {
       digits[7 - count] = UInt8(48 + n % 10)
       n /= 10
       count += 1
     } while n > 0 && count < 8
-    let prefix: StaticString = "backprop: ended by signal "
-    let suffix: StaticString = " from another process\n"
-    _ = write(2, prefix.utf8Start, prefix.utf8CodeUnitCount)
     _ = write(2, digits.baseAddress! + (8 - count), count)
-    _ = write(2, suffix.utf8Start, suffix.utf8CodeUnitCount)
   }
+}
+
+/// "backprop: ended by signal 6 from another process" on stderr, with async-signal-safe calls only.
+private func reportSignal(_ signal: Int32) {
+  let prefix: StaticString = "backprop: ended by signal "
+  let suffix: StaticString = " from another process\n"
+  _ = write(2, prefix.utf8Start, prefix.utf8CodeUnitCount)
+  writeNumber(signal)
+  _ = write(2, suffix.utf8Start, suffix.utf8CodeUnitCount)
 }

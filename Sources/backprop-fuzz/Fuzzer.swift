@@ -23,7 +23,7 @@ struct Fuzzer {
     mutator = Mutator(seed: seed)
     self.budget = budget
     self.memoryLimit = memoryLimit
-    scratch = NSTemporaryDirectory() + "backprop-fuzz-\(getpid())"
+    scratch = Self.scratchParent() + "backprop-fuzz-\(getpid())"
     try? FileManager.default.createDirectory(
       atPath: scratch + "/course", withIntermediateDirectories: true)
     try? FileManager.default.createDirectory(
@@ -31,6 +31,7 @@ struct Fuzzer {
     try? FileManager.default.createSymbolicLink(
       atPath: scratch + "/course/out", withDestinationPath: "../outside")
     runner = Self.freshRunner(scratch + "/course")
+    outsideTime = Self.modificationTime(scratch + "/outside")
     repository = FileManager.default.currentDirectoryPath
     for name in (try? FileManager.default.contentsOfDirectory(atPath: repository + "/lessons"))
       ?? [] where name.hasSuffix(".lesson")
@@ -44,6 +45,16 @@ struct Fuzzer {
     try? FileManager.default.createDirectory(
       atPath: scratch + "/work", withIntermediateDirectories: true)
     FileManager.default.changeCurrentDirectoryPath(scratch + "/work")
+  }
+
+  /// Where the scratch folder goes: memory (`/dev/shm`) when there is one, since every input
+  /// writes a file there and a disk made each write, truncation and `fsync` a real one (a fifth
+  /// of the run's time); else the temporary folder. `BACKPROP_FUZZ_TMPDIR` chooses.
+  static func scratchParent() -> String {
+    if let chosen = ProcessInfo.processInfo.environment["BACKPROP_FUZZ_TMPDIR"], !chosen.isEmpty {
+      return chosen.hasSuffix("/") ? chosen : chosen + "/"
+    }
+    return access("/dev/shm", W_OK) == 0 ? "/dev/shm/" : NSTemporaryDirectory()
   }
 
   /// The folder the fuzzer was started from (the repository, for its lessons and corpus).
@@ -96,12 +107,19 @@ struct Fuzzer {
 
   static func timed(_ what: String, budget: TimeInterval, _ body: () -> String?) -> String? {
     CrashReport.set(what)
+    return timed(budget, describing: { what }, body)
+  }
+
+  /// Runs `body` against the budget; `what` is worded only when there is something to report.
+  static func timed(
+    _ budget: TimeInterval, describing what: () -> String, _ body: () -> String?
+  ) -> String? {
     let start = Date()
     let problem = body()
     let elapsed = Date().timeIntervalSince(start)
     if let problem { return problem }
     if elapsed > budget {
-      return "slow (\(String(format: "%.1f", elapsed)) s): \(what.debugDescription)"
+      return "slow (\(String(format: "%.1f", elapsed)) s): \(what().debugDescription)"
     }
     return nil
   }
@@ -144,22 +162,38 @@ struct Fuzzer {
   }
 
   /// Confined access must never put a file in `outside` (reached through the link `out`).
-  func outsideCheck(_ what: String) -> String? {
+  ///
+  /// Checked after every input, so by the folder's modification time (one `stat`, which any
+  /// file created or removed there changes) rather than by listing it; only a change is listed.
+  func outsideCheck(_ what: @autoclosure () -> String) -> String? {
+    let now = Self.modificationTime(scratch + "/outside")
+    guard now.tv_sec != outsideTime.tv_sec || now.tv_nsec != outsideTime.tv_nsec else { return nil }
     let escaped = (try? FileManager.default.contentsOfDirectory(atPath: scratch + "/outside")) ?? []
-    return escaped.isEmpty ? nil : "a confined write escaped (\(escaped)): \(what.debugDescription)"
+    return "a confined write escaped (\(escaped)): \(what().debugDescription)"
   }
 
-  static let goodNetwork = String(
-    decoding: NetworkFile(trainer: Example.mazur.trainer()).encoded(), as: UTF8.self)
+  /// The folder `outside`'s modification time when the fuzzer made it.
+  var outsideTime: timespec = timespec()
 
-  /// A mutated network file through `NetworkFile`, as `load` reads it.
+  static func modificationTime(_ path: String) -> timespec {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return timespec() }
+    return info.st_mtim
+  }
+
+  static let goodNetwork = NetworkFile(trainer: Example.mazur.trainer()).encoded()
+
+  /// A mutated network file through `NetworkFile`, as `load` reads it. The bytes are mutated as
+  /// bytes (a corrupted file need not be UTF-8) and worded only for a report.
   mutating func networkFile() -> String? {
-    var text = Self.goodNetwork
-    for _ in 0..<(1 + mutator.below(3)) { text = mutator.mutate(text) }
-    return Self.timed(text, budget: budget) {
-      if let file = try? NetworkFile.decode(Data(text.utf8)), let trainer = try? file.trainer() {
+    var bytes = Array(Self.goodNetwork)
+    for _ in 0..<(1 + mutator.below(3)) { bytes = mutator.mutate(bytes: bytes) }
+    CrashReport.set(bytes: bytes)
+    let what = { String(decoding: bytes, as: UTF8.self) }
+    return Self.timed(budget, describing: what) {
+      if let file = try? NetworkFile.decode(Data(bytes)), let trainer = try? file.trainer() {
         for w in trainer.network.weights where !w.isFinite {
-          return "a network file with a non-finite weight was accepted: \(text.debugDescription)"
+          return "a network file with a non-finite weight was accepted: \(what().debugDescription)"
         }
       }
       return nil
@@ -174,7 +208,7 @@ struct Fuzzer {
       }
     }
     let path = scratch + "/course/01-fuzz.lesson"
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    Self.write(text, to: path)
     let problem = Self.timed(text, budget: budget) {
       for d in LessonChecker.check(file: path) where d.line < 1 || d.column < 1 {
         return "a diagnostic without a position (\(d.message)): \(text.debugDescription)"
@@ -192,12 +226,29 @@ struct Fuzzer {
   mutating func progressFile() -> String? {
     let text = mutator.mutate(Self.goodProgress)
     let path = scratch + "/progress.json"
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    Self.write(text, to: path)
     return Self.timed(text, budget: budget) {
       var store = ProgressStore(location: .file(path))
       _ = store.takeWarnings()
       return nil
     }
+  }
+
+  /// Writes a generated file plainly: `FileManager.createFile` writes atomically, with an
+  /// `fsync` and a rename, which made writing the input cost more than checking it.
+  static func write(_ text: String, to path: String) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { return }
+    var text = text
+    text.withUTF8 { bytes in
+      var done = 0
+      while done < bytes.count {
+        let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+        if n <= 0 { break }
+        done += n
+      }
+    }
+    close(fd)
   }
 
   /// Resident memory in bytes (Linux).

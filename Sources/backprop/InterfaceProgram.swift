@@ -1,5 +1,6 @@
 import BackpropApp
 import FoundationEssentials
+import Glibc
 import TerminalUI
 import TextGrid
 
@@ -9,8 +10,15 @@ struct InterfaceProgram: TerminalApp {
   var state: AppState
   /// `--ascii`: draw with ASCII even when the terminal could show Unicode.
   var forceASCII = false
+  /// For the end-to-end test of a crash in our own code (`CrashReportTUITests`): with the
+  /// environment variable `BACKPROP_DEBUG_CRASH=1`, the key `!` fails a precondition. Without
+  /// it, which no student sets by accident, `!` is an ordinary key.
+  var debugCrash = getenv("BACKPROP_DEBUG_CRASH").map { String(cString: $0) == "1" } ?? false
 
   mutating func handle(_ event: InputEvent) -> LoopControl {
+    if debugCrash, case .key(.character("!")) = event {
+      fatalError("backprop crashed on purpose (BACKPROP_DEBUG_CRASH=1)")
+    }
     let message: AppMessage
     switch event {
     case .key(let key): message = .key(key)

@@ -349,12 +349,18 @@ final class PaneSession {
 
   /// Types the launcher into the pane's shell. The launcher records its pid and then execs the
   /// demo (so the pid is the demo's), and the shell prints `exit=<status>` once the demo is gone.
-  func launchDemo(arguments: String = "", environment: String = "") throws {
+  /// `backtrace` is the `SWIFT_BACKTRACE` setting, or nil for none (as a student runs it).
+  func launchDemo(
+    arguments: String = "", environment: String = "", backtrace: String? = "enable=no"
+  )
+    throws
+  {
     let launcher = scratch.appendingPathComponent("launch.sh")
+    let setting = backtrace.map { "SWIFT_BACKTRACE=\($0)" } ?? "unset SWIFT_BACKTRACE;"
     let script = """
       #!/bin/sh
       echo $$ > '\(pidFile.path)'
-      SWIFT_BACKTRACE=enable=no exec \(locale.envPrefix) \(environment) '\(binary)' \(arguments)
+      \(setting) exec \(locale.envPrefix) \(environment) '\(binary)' \(arguments)
 
       """
     try script.write(to: launcher, atomically: true, encoding: .utf8)

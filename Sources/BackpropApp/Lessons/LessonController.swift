@@ -105,10 +105,10 @@ enum LessonController {
     if ["quit", "leave", "close", "menu"].contains(t.text.lowercased()) {
       let saving = save(&state)
       state.lessons.runner = nil
-      state.screen = .start(selected: 0)
+      let reread = showMenu(&state)
       var result = AppCommands.success(
         Command.lesson.rawValue, ["left the lesson; your place is saved"])
-      result.effect = saving
+      result.effect = saving.then(reread)
       return result
     }
     let key = args.map(\.text).joined(separator: " ")
@@ -232,6 +232,14 @@ enum LessonController {
 
   static func progressEffect(_ operations: [FileOperation]) -> AppEffect {
     .sequence(operations.map { .file(FileTask($0, for: .progress)) })
+  }
+
+  /// The lesson menu is shown again: read the progress file for what another instance saved
+  /// meanwhile (after this instance's own saves, which come first in the effects).
+  static func showMenu(_ state: inout AppState) -> AppEffect {
+    state.screen = .start(selected: 0)
+    guard let read = state.lessons.store.rereadOperation else { return .none }
+    return .file(FileTask(read, for: .progressReread))
   }
 
   /// Headless `progress`: the file, then each lesson of the course and any other lesson the

@@ -26,6 +26,9 @@ public struct AppState: Sendable {
     /// Whole epochs (`train N`), or micro-steps for a command that would otherwise hold the
     /// screen (see `App.startStepJob`).
     public var kind: StepJob? = nil
+    /// A `gradcheck` under way (see `App.startGradcheckJob`): it changes nothing, so stopping
+    /// it only drops the check.
+    public var check: GradientCheck.Progress? = nil
   }
 
   /// `step N`, `forward`, `backward`, `update`, `finish` or `epoch` on a network where one

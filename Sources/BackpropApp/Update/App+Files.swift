@@ -17,6 +17,12 @@ extension App {
         if !warnings.isEmpty { state.notice = warnings.joined(separator: "; ") }
       }
       return result
+    case .progressReread:
+      if case .success(let data) = outcome {
+        state.lessons.store.mergeReread(data)
+        state.lessons.refreshCatalog()
+      }
+      return result
     case .command(let request, let line):
       switch state.session.complete(request, with: outcome) {
       case .success(let output): result = AppCommands.sessionSuccess(line, output)

@@ -59,9 +59,13 @@ public enum AppCommands {
           return LineResult(lines: [], isError: false, json: "", effect: effect)
         }
         return runSession(line, &state)
+      case .gradcheck:
+        if let effect = App.startGradcheckJob(line, &state) {
+          return LineResult(lines: [], isError: false, json: "", effect: effect)
+        }
+        return runSession(line, &state)
       case .network, .example, .data, .sample, .set, .mode, .randomize, .restart, .undo, .back,
-        .redo, .show, .get, .explain,
-        .gradcheck, .count, .save, .load, .export, .help:
+        .redo, .show, .get, .explain, .count, .save, .load, .export, .help:
         return runSession(line, &state)
       }
     } catch {

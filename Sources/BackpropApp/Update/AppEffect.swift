@@ -59,6 +59,9 @@ public struct FileTask: Equatable, Sendable {
   public enum Purpose: Equatable, Sendable {
     /// Saving lesson progress; a failure becomes one warning and progress stays in memory.
     case progress
+    /// Reading the progress file again as the lesson menu comes back, for what another
+    /// instance saved meanwhile; a failure (no file yet) changes nothing.
+    case progressReread
     /// `save` or `load` typed as `line`: its answer is printed once the outcome is known.
     case command(FileRequest, line: String)
     /// A `save` run by a lesson, whose line the lesson showed at once (a page cannot wait for

@@ -281,7 +281,7 @@ public enum App {
     case .character("?"), .function(1): state.overlay = .help
     case .character("q"), .escape: return requestQuit(&state)
     case .character("m"):
-      state.screen = .start(selected: 0)
+      return LessonController.showMenu(&state)
     case .character(":"), .character("/"), .enter:
       state.isEditing = true
     case .up: state.editor.historyUp(); state.isEditing = true
@@ -306,6 +306,7 @@ public enum App {
   static func runJobSlice(_ state: inout AppState, first: Bool = false) -> AppEffect {
     guard var job = state.job else { return .none }
     if job.kind != nil { return runStepSlice(&state, first: first) }
+    if job.check != nil { return runGradcheckSlice(&state) }
     let samples = max(1, state.session.trainer.samples.count)
     let weights = max(1, state.session.trainer.network.weights.count)
     let perEpoch = samples * weights
@@ -330,6 +331,10 @@ public enum App {
 
   static func stopJob(_ state: inout AppState, interrupted: Bool) {
     guard let job = state.job else { return }
+    if let check = job.check {
+      stopGradcheckJob(check, &state, interrupted: interrupted)
+      return
+    }
     if let kind = job.kind {
       state.log(
         [stepJobReport(kind, interrupted: interrupted)] + state.session.statusLines, kind: .output)

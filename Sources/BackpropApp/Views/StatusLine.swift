@@ -5,6 +5,10 @@ import BackpropEngine
 /// what is cut is the least needed.
 enum StatusLine {
   static func text(_ state: AppState) -> String {
+    if let check = state.job?.check {
+      return
+        " running `gradcheck`: parameter \(check.rows.count)/\(check.parameters.count) · any key stops"
+    }
     if let job = state.job, let kind = job.kind {
       let of = kind.goal == .count ? "/\(job.total)" : ""
       return " running `\(kind.command)`: micro-step \(kind.done)\(of) · any key stops"

@@ -54,21 +54,27 @@ public enum JSONValue: Equatable, Sendable {
 
   private static func quote(_ s: String, into out: inout String) {
     out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
+    // Most strings need no escape: appended whole, not scalar by scalar. Escaping works on
+    // bytes, since no byte of a multi-byte UTF-8 sequence is below 0x80.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+      out += s
+    } else {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(s.utf8.count + 16)
+      for byte in s.utf8 {
+        switch byte {
+        case 0x22: bytes += [0x5C, 0x22]
+        case 0x5C: bytes += [0x5C, 0x5C]
+        case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+        case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+        case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+        case ..<0x20:
+          let hex = Array("0123456789abcdef".utf8)
+          bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+        default: bytes.append(byte)
         }
       }
+      out += String(decoding: bytes, as: UTF8.self)
     }
     out += "\""
   }

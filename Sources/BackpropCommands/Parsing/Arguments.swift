@@ -57,11 +57,36 @@ struct Arguments {
   static func integer(_ t: Token, _ what: String, in range: ClosedRange<Int>? = nil)
     throws(CommandError) -> Int
   {
-    guard let v = Int(t.text.replacing("_", with: "")) else {
+    try wholeNumber(t, what, in: range ?? Int.min...Int.max)
+  }
+
+  /// A seed: any whole number from 0 to 2⁶⁴ − 1.
+  static func seed(_ t: Token) throws(CommandError) -> UInt64 {
+    try wholeNumber(t, "a seed from 0", in: 0...UInt64.max)
+  }
+
+  /// The one rule for every whole-number argument: digits (with `_` between them and a sign)
+  /// are a whole number; one that does not fit the type is "too large" (or "too small"), naming
+  /// the largest (smallest) allowed, instead of "not a whole number" (`train
+  /// 99999999999999999999` was); a number outside `range` is out of range.
+  static func wholeNumber<T: FixedWidthInteger>(
+    _ t: Token, _ what: String, in range: ClosedRange<T>
+  ) throws(CommandError) -> T {
+    let text = t.text.replacing("_", with: "").replacing("−", with: "-")
+    guard let v = T(text) else {
+      let unsigned = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : text[...]
+      if !unsigned.isEmpty, unsigned.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+        let negative = text.hasPrefix("-")
+        throw CommandError(
+          column: t.column,
+          message:
+            "`\(t.text)` is too \(negative ? "small" : "large"); the \(negative ? "smallest" : "largest") allowed is \(negative ? range.lowerBound : range.upperBound)",
+          expected: "\(what) from \(range.lowerBound) to \(range.upperBound)")
+      }
       throw CommandError(
         column: t.column, message: "`\(t.text)` is not a whole number", expected: what)
     }
-    if let range, !range.contains(v) {
+    if !range.contains(v) {
       throw CommandError(
         column: t.column, message: "\(v) is out of range",
         expected: "\(what) from \(range.lowerBound) to \(range.upperBound)")

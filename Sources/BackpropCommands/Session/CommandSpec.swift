@@ -62,8 +62,18 @@ public struct CommandSpec: Sendable {
 
   /// The command a word names, by its name or an alias, in any case.
   public static func named(_ word: String) -> Command? {
-    let w = word.lowercased()
-    return all.first { $0.allNames.contains(w) }?.command
+    byName[word] ?? byName[word.lowercased()]
+  }
+
+  /// Every spelling (name or alias, lower case) and its command: every line typed is looked up
+  /// here, so a lookup is one hash rather than a walk over every spec's names.
+  private static let byName: [String: Command] = Dictionary(
+    all.flatMap { spec in spec.allNames.map { ($0.lowercased(), spec.command) } },
+    uniquingKeysWith: { first, _ in first })
+
+  /// Every spelling with its Unicode scalars, for the edit distance of "did you mean".
+  private static let spellings: [(name: String, scalars: [Unicode.Scalar])] = all.flatMap {
+    $0.allNames.map { ($0, Array($0.unicodeScalars)) }
   }
 
   /// Commands whose name starts with `prefix` (for completion and "did you mean").
@@ -78,28 +88,40 @@ public struct CommandSpec: Sendable {
     // quadratic, and a megabyte-long word took 26 s to compare.
     guard word.utf8.count <= 32 else { return nil }
     let w = word.lowercased()
-    let scored = all.flatMap(\.allNames).map { ($0, editDistance($0, w)) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, w.count / 3),
-      w.count >= 3 || best.1 <= 1
-    else {
+    let typed = Array(w.unicodeScalars)
+    let limit = max(2, w.count / 3)
+    var best: (name: String, distance: Int)?
+    for spelling in spellings {
+      // The distance is at least the difference in length: a name that cannot beat the best so
+      // far (or the limit) is not compared at all.
+      let floor = abs(spelling.scalars.count - typed.count)
+      guard floor <= min(limit, (best?.distance ?? .max) - 1) else { continue }
+      let d = editDistance(spelling.scalars, typed)
+      if d < (best?.distance ?? .max) { best = (spelling.name, d) }
+    }
+    guard let best, best.distance <= limit, w.count >= 3 || best.distance <= 1 else {
       return completions(of: w).first
     }
-    return named(best.0)?.rawValue
+    return named(best.name)?.rawValue
   }
 
   static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
+    editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars))
+  }
+
+  /// Levenshtein distance over Unicode scalars, keeping two rows.
+  static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)
+    var current = previous
     for i in 1...a.count {
-      var current = [i] + Array(repeating: 0, count: b.count)
+      current[0] = i
       for j in 1...b.count {
         current[j] = min(
           previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
       }
-      previous = current
+      swap(&previous, &current)
     }
     return previous[b.count]
   }

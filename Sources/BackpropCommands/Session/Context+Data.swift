@@ -26,7 +26,7 @@ extension Context {
             expected: "a noise level from 0 to 1")
         }
       case "seed":
-        seed = UInt64(try Arguments.integer(value, "a seed from 0", in: 0...Int.max))
+        seed = try Arguments.seed(value)
       default:
         throw CommandError(
           column: option.column, message: "unexpected `\(option.text)`",
@@ -65,7 +65,7 @@ extension Context {
     if let option = args.peek, option.text.lowercased().hasPrefix("seed=") {
       _ = args.next()
       let value = Token(String(option.text.dropFirst(5)), column: option.column + 5)
-      seed = UInt64(try Arguments.integer(value, "a seed from 0", in: 0...Int.max))
+      seed = try Arguments.seed(value)
     }
     try args.finish(usage)
     let all = trainer.samples + trainer.testSamples

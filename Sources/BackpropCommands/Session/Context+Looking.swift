@@ -275,6 +275,16 @@ extension Context {
   mutating func gradcheck(_ args: inout Arguments, usage: String) throws(CommandError)
     -> CommandOutput
   {
+    var check = try gradcheckStart(&args, usage: usage)
+    check.check(check.parameters.count)
+    return gradcheckOutput(check)
+  }
+
+  /// Reads `gradcheck [h=H]` and prepares the check: the TUI runs it a slice at a time
+  /// (`Session.startGradcheck`), the session all at once.
+  func gradcheckStart(_ args: inout Arguments, usage: String) throws(CommandError)
+    -> GradientCheck.Progress
+  {
     var h = 1e-5
     if let t = args.next() {
       let (key, value) = Self.split(t)
@@ -295,11 +305,18 @@ extension Context {
       all.count <= Self.gradcheckLimit
       ? all
       : (0..<Self.gradcheckLimit).map { all[$0 * all.count / Self.gradcheckLimit] }
-    let check = GradientCheck(
+    return GradientCheck.Progress(
       network: trainer.network, samples: trainer.samples, step: h, parameters: chosen)
+  }
+
+  /// The answer to `gradcheck`: a row per parameter checked and the verdict.
+  func gradcheckOutput(_ progress: GradientCheck.Progress) -> CommandOutput {
+    let check = progress.result
+    let h = progress.step
+    let all = progress.network.allParameters
     let width = digits + 8
     var lines = [
-      "central differences (E(θ+h) − E(θ−h))/2h, h = \(n(h)), on E = mean over \(counted(trainer.samples.count, "sample"))",
+      "central differences (E(θ+h) − E(θ−h))/2h, h = \(n(h)), on E = mean over \(counted(progress.samples.count, "sample"))",
       "".pad(10) + "backprop".pad(width) + "numeric".pad(width) + "relative error",
     ]
     var rows: [JSONValue] = []
@@ -314,9 +331,10 @@ extension Context {
           ("relativeError", .number(r.relativeError)),
         ]))
     }
-    if chosen.count < all.count {
+    if progress.parameters.count < all.count {
       lines.append(
-        "checked \(chosen.count) of the \(all.count) parameters, spread evenly over the network")
+        "checked \(progress.parameters.count) of the \(all.count) parameters, spread evenly over the network"
+      )
     }
     if let worst = check.worst {
       let verdict = worst.relativeError < 1e-4 ? "agree" : "DISAGREE"

@@ -55,12 +55,7 @@ extension Context {
         }
         bias = b
       case "seed":
-        guard let v = value.flatMap({ UInt64($0) }) else {
-          throw CommandError(
-            column: t.column, message: "`\(value ?? "")` is not a seed",
-            expected: "a whole number ≥ 0")
-        }
-        seed = v
+        seed = try Arguments.seed(Token(value ?? "", column: t.column + (key?.count ?? 0) + 1))
       default:
         throw CommandError(
           column: t.column, message: "unknown option `\(key!)`",
@@ -405,12 +400,8 @@ extension Context {
     var seed: UInt64 = 1
     if let t = args.next() {
       let (key, value) = Self.split(t)
-      let text = key == "seed" ? (value ?? "") : t.text
-      guard let v = UInt64(text) else {
-        throw CommandError(
-          column: t.column, message: "`\(t.text)` is not a seed", expected: "a whole number ≥ 0")
-      }
-      seed = v
+      seed = try Arguments.seed(
+        key == "seed" ? Token(value ?? "", column: t.column + "seed=".count) : t)
     }
     try args.finish(usage)
     var net = trainer.network

@@ -24,36 +24,83 @@ public struct GradientCheck: Sendable {
   public init(
     network: Network, samples: [Sample], step h: Double = 1e-6, parameters: [Parameter]? = nil
   ) {
-    self.step = h
-    let n = Double(samples.count)
-    var gw = Array(repeating: 0.0, count: network.weights.count)
-    var gb = Array(repeating: 0.0, count: network.biases.count)
-    for sample in samples {
-      let g = network.gradient(on: sample)
-      for k in gw.indices { gw[k] += g.weights[k] }
-      for k in gb.indices { gb[k] += g.biases[k] }
-    }
-    var rows: [Row] = []
-    // One probe network, changed and put back, rather than two copies per parameter.
-    var probe = network
-    for p in parameters ?? network.allParameters {
-      let analytic: Double
-      switch p {
-      case .weight(let i, let j): analytic = gw[network.shape.weightIndex(from: i, to: j)!] / n
-      case .bias(let j): analytic = gb[j - 1] / n
-      }
-      let theta = network[p]
-      let hh = h * max(1, abs(theta))
-      probe[p] = theta + hh
-      let ePlus = probe.meanError(on: samples)
-      probe[p] = theta - hh
-      let eMinus = probe.meanError(on: samples)
-      probe[p] = theta
-      let numeric = (ePlus - eMinus) / (2 * hh)
-      let scale = max(abs(analytic), abs(numeric))
-      let rel = scale < 1e-12 ? abs(analytic - numeric) : abs(analytic - numeric) / scale
-      rows.append(Row(parameter: p, backprop: analytic, numeric: numeric, relativeError: rel))
-    }
+    var progress = Progress(network: network, samples: samples, step: h, parameters: parameters)
+    progress.check(progress.parameters.count)
+    self = progress.result
+  }
+
+  init(rows: [Row], step: Double) {
     self.rows = rows
+    self.step = step
+  }
+
+  /// A check under way, some parameters at a time: the interface runs a long check in slices
+  /// that a key can stop (see `App.startGradcheckJob`). The backprop side (one backward pass
+  /// per sample) is computed at the start; each parameter then costs two passes over the samples.
+  public struct Progress: Equatable, Sendable {
+    public let network: Network
+    public let samples: [Sample]
+    public let step: Double
+    /// The parameters to check, in order.
+    public let parameters: [Parameter]
+    /// The rows of the parameters checked so far.
+    public private(set) var rows: [Row] = []
+    /// Σ_x ∂E_x/∂w and Σ_x ∂E_x/∂b over the samples.
+    let weightGradients: [Double]
+    let biasGradients: [Double]
+
+    public init(
+      network: Network, samples: [Sample], step h: Double = 1e-6, parameters: [Parameter]? = nil
+    ) {
+      self.network = network
+      self.samples = samples
+      step = h
+      self.parameters = parameters ?? network.allParameters
+      var gw = Array(repeating: 0.0, count: network.weights.count)
+      var gb = Array(repeating: 0.0, count: network.biases.count)
+      for sample in samples {
+        let g = network.gradient(on: sample)
+        for k in gw.indices { gw[k] += g.weights[k] }
+        for k in gb.indices { gb[k] += g.biases[k] }
+      }
+      weightGradients = gw
+      biasGradients = gb
+    }
+
+    public var isFinished: Bool { rows.count >= parameters.count }
+
+    /// Work of checking one parameter, in weight-updates: two forward passes over the samples.
+    public var workPerParameter: Int { 2 * max(1, samples.count) * max(1, network.weights.count) }
+
+    /// The check as far as it has gone.
+    public var result: GradientCheck { GradientCheck(rows: rows, step: step) }
+
+    /// Checks the next `count` parameters (fewer at the end).
+    public mutating func check(_ count: Int) {
+      let n = Double(samples.count)
+      let h = step
+      // One probe network, changed and put back, rather than two copies per parameter.
+      var probe = network
+      let end = min(parameters.count, rows.count + max(0, count))
+      for p in parameters[rows.count..<end] {
+        let analytic: Double
+        switch p {
+        case .weight(let i, let j):
+          analytic = weightGradients[network.shape.weightIndex(from: i, to: j)!] / n
+        case .bias(let j): analytic = biasGradients[j - 1] / n
+        }
+        let theta = network[p]
+        let hh = h * max(1, abs(theta))
+        probe[p] = theta + hh
+        let ePlus = probe.meanError(on: samples)
+        probe[p] = theta - hh
+        let eMinus = probe.meanError(on: samples)
+        probe[p] = theta
+        let numeric = (ePlus - eMinus) / (2 * hh)
+        let scale = max(abs(analytic), abs(numeric))
+        let rel = scale < 1e-12 ? abs(analytic - numeric) : abs(analytic - numeric) / scale
+        rows.append(Row(parameter: p, backprop: analytic, numeric: numeric, relativeError: rel))
+      }
+    }
   }
 }

@@ -137,6 +137,36 @@ public struct ProgressStore: Sendable {
     return try? encoder.encode(Contents(lessons: lessons))
   }
 
+  // MARK: - What other instances wrote
+
+  /// Reading the file again, to see what another instance of the program saved since this one
+  /// started (the app asks when the lesson menu is shown again); nil when there is no file to
+  /// read, or it was unreadable at start-up and waits to be set aside.
+  public var rereadOperation: FileOperation? {
+    guard case .file(let path) = location, !setAside else { return nil }
+    return .read(path: path)
+  }
+
+  /// Merges the file as read again into what is remembered: a lesson only the file has is
+  /// added, and of a lesson both have, the entry saved later wins (a lesson completed in either
+  /// stays completed, as `record` keeps it). Lessons only this instance has are kept: its writes
+  /// merge them into the file. A file that cannot be parsed now changes nothing (the next save
+  /// leaves it alone, see `FileOperation.merge`).
+  public mutating func mergeReread(_ data: Data) {
+    guard let onDisk = try? Self.parse(data) else { return }
+    for (name, theirs) in onDisk {
+      guard let mine = lessons[name] else {
+        lessons[name] = theirs
+        continue
+      }
+      let completed = mine.completed || theirs.completed
+      if (theirs.updated ?? .distantPast) > (mine.updated ?? .distantPast) {
+        lessons[name] = theirs
+      }
+      lessons[name]?.completed = completed
+    }
+  }
+
   // MARK: - The file
 
   struct ReadError: Error {
@@ -149,6 +179,10 @@ public struct ProgressStore: Sendable {
     case .success(let bytes): data = bytes
     case .failure(let problem): throw ReadError(message: problem.message)
     }
+    return try parse(data)
+  }
+
+  static func parse(_ data: Data) throws(ReadError) -> [String: LessonProgress] {
     if data.count > sizeLimit { throw ReadError(message: "it is too large") }
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .iso8601
