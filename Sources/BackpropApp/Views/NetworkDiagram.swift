@@ -417,34 +417,45 @@ enum NetworkDiagram {
   /// The entries in reading order, two spaces apart, wrapped; what does not fit is `+N more`.
   static func drawLines(_ grid: inout TextGrid, _ labels: NeuronLabels, form: LabelForm) {
     let neurons = Array(labels.allNeurons)
-    let texts = neurons.map { labels.lines($0, form)[0] }
-    /// Top-left of each piece, or nil when they need more rows than the grid has.
-    func flow(_ widths: [Int]) -> [(x: Int, y: Int)]? {
-      var out: [(x: Int, y: Int)] = []
-      var x = 0
-      var y = 0
-      for w in widths {
-        if x > 0, x + w > grid.width {
-          x = 0
-          y += 1
-        }
-        if y >= grid.height { return nil }
-        out.append((x, y))
-        x += w + 2
+    // The labels flow left to right, row after row; lay out as many as fit, in one pass (a
+    // 784-30-10 network has 824 labels and the pane room for a few dozen).
+    var texts: [String] = []
+    var places: [(x: Int, y: Int)] = []
+    var x = 0
+    var y = 0
+    for j in neurons {
+      let text = labels.lines(j, form)[0]
+      let width = text.displayWidth
+      if x > 0, x + width > grid.width {
+        x = 0
+        y += 1
       }
-      return out
+      if y >= grid.height { break }
+      texts.append(text)
+      places.append((x, y))
+      x += width + 2
     }
-    for shown in stride(from: neurons.count, through: 0, by: -1) {
+    // As many as leave room for "+N more" after them.
+    for shown in stride(from: texts.count, through: 0, by: -1) {
       let more = neurons.count - shown
-      let moreText = more > 0 ? "+\(more) more" : nil
-      let widths = texts.prefix(shown).map(\.displayWidth) + (moreText.map { [$0.count] } ?? [])
-      guard let places = flow(widths) else { continue }
-      for (k, p) in places.enumerated() {
-        if k < shown {
-          grid.put(texts[k], x: p.x, y: p.y, style: labels.style(neurons[k]), maxWidth: grid.width)
-        } else if let moreText {
-          grid.put(moreText, x: p.x, y: p.y, style: .dim, maxWidth: grid.width)
-        }
+      var moreAt: (x: Int, y: Int)?
+      if more > 0 {
+        let moreText = "+\(more) more"
+        var at =
+          shown == 0
+          ? (x: 0, y: 0)
+          : (x: places[shown - 1].x + texts[shown - 1].displayWidth + 2, y: places[shown - 1].y)
+        if at.x > 0, at.x + moreText.count > grid.width { at = (0, at.y + 1) }
+        guard at.y < grid.height else { continue }
+        moreAt = at
+      }
+      for k in 0..<shown {
+        grid.put(
+          texts[k], x: places[k].x, y: places[k].y, style: labels.style(neurons[k]),
+          maxWidth: grid.width)
+      }
+      if let moreAt {
+        grid.put("+\(more) more", x: moreAt.x, y: moreAt.y, style: .dim, maxWidth: grid.width)
       }
       return
     }

@@ -11,20 +11,37 @@ import TextGrid
 /// weights — and the pane's title
 /// names what is hidden (zooming the pane shows everything). Unscrolled, the pane follows the
 /// row the current micro-step works on; the header of the table at the top stays in view.
+///
+/// A table of more than `wholeTableRows` rows (a 784-30-10 network has 23,860 weights) is built
+/// only where the pane shows it, and its columns are as wide as any entry can be at this
+/// precision: a frame then costs the same for 2-2-1 and for 784-30-10, and columns do not shift
+/// as the table scrolls.
 enum ValuesPane {
-  /// A table as columns of strings: a header and one entry per row.
+  static let wholeTableRows = 512
+
+  /// A table as columns of strings: a header and, for the rows held, one entry per column.
   struct Table {
     var headers: [String]
-    var cells: [[String]]
-    var styles: [CellStyle]
+    /// Rows in the whole table.
+    var rowCount: Int
+    /// The row `cells[0]` is.
+    var firstRow = 0
+    var cells: [[String]] = []
+    var styles: [CellStyle] = []
     /// Columns that may be left out, first to go first.
     var dropOrder: [Int]
     var focusRow: Int?
+    /// The widest entry each column can have among the rows not held (0 for a whole table).
+    var bounds: [Int]
+
+    var isWhole: Bool { rowCount <= ValuesPane.wholeTableRows }
+
+    func columnWidth(_ c: Int) -> Int {
+      max(headers[c].displayWidth, bounds[c], cells.map { $0[c].displayWidth }.max() ?? 0)
+    }
 
     func width(of columns: [Int]) -> Int {
-      columns.map { c in
-        max(headers[c].displayWidth, cells.map { $0[c].displayWidth }.max() ?? 0)
-      }.reduce(0, +) + 2 * max(0, columns.count - 1)
+      columns.map(columnWidth).reduce(0, +) + 2 * max(0, columns.count - 1)
     }
 
     /// The columns kept for `width`, and the names of those left out.
@@ -37,58 +54,84 @@ enum ValuesPane {
       }
       return (columns, hidden)
     }
-
-    func lines(_ columns: [Int]) -> (header: String, rows: [String]) {
-      let widths = columns.map { c in
-        max(headers[c].displayWidth, cells.map { $0[c].displayWidth }.max() ?? 0)
-      }
-      func line(_ entries: [String]) -> String {
-        var s = ""
-        for (k, text) in entries.enumerated() {
-          // Numbers align right, names left.
-          let entry = k == 0 ? text.padded(to: widths[k]) : text.leftPadded(to: widths[k])
-          s += (k == 0 ? "" : "  ") + entry
-        }
-        return s
-      }
-      return (line(columns.map { headers[$0] }), cells.map { row in line(columns.map { row[$0] }) })
-    }
   }
 
-  static func tables(_ state: AppState) -> (neurons: Table, weights: Table) {
-    let table = ValuesTable(session: state.session)
+  /// The tables without their rows: headers, sizes, the row the current micro-step works on,
+  /// and (for large tables) the widths their entries can reach.
+  static func skeleton(_ state: AppState) -> (neurons: Table, weights: Table) {
+    let g = state.glyphs
+    let t = state.session.trainer
+    let network = t.network
+    let shape = network.shape
+    let focus = Highlight(step: t.lastStep.map { ($0, t) })
+    // For a softmax output φ' is only the Jacobian's diagonal, and the header says so.
+    let phiHeader = network.outputActivation == .softmax ? "φ' diag" : "φ'"
+    var neurons = Table(
+      headers: ["j", "net_j", "o_j", g.text(phiHeader), g.text("∂E/∂o"), g.text("δ_j")],
+      rowCount: shape.neuronCount, dropOrder: [4, 3, 1],
+      focusRow: focus.neurons.min().map { $0 - 1 },
+      bounds: [])
+    // Batch mode adds the mean gradient the update applies; the last sample's goes first.
+    var weights =
+      t.mode == .batch
+      ? Table(
+        headers: ["", "w", g.text("∂E/∂w"), g.text("mean ∂E/∂w"), g.text("Δw")],
+        rowCount: network.parameterCount, dropOrder: [4, 2, 3], bounds: [])
+      : Table(
+        headers: ["", "w", g.text("∂E/∂w"), g.text("Δw")], rowCount: network.parameterCount,
+        dropOrder: [3, 2], bounds: [])
+    weights.focusRow = focus.parameters.compactMap { network.index(of: $0) }.min()
+    // The widest number `NumberFormat` writes: sign, digits, point and a three-digit exponent.
+    let number = min(state.session.digits, 6) + 7
+    neurons.bounds =
+      neurons.isWhole
+      ? Array(repeating: 0, count: neurons.headers.count)
+      : ["\(shape.neuronCount)".count] + Array(repeating: number, count: 5)
+    if weights.isWhole {
+      weights.bounds = Array(repeating: 0, count: weights.headers.count)
+    } else {
+      // Within a layer the last weight and the last bias have the longest names.
+      var name = 0
+      for l in 1..<shape.layerCount {
+        let last = shape.neurons(inLayer: l).upperBound
+        let lastIn = shape.neurons(inLayer: l - 1).upperBound
+        name = max(name, g.text(Parameter.weight(from: lastIn, to: last).name).displayWidth)
+        name = max(name, g.text(Parameter.bias(last).name).displayWidth)
+      }
+      weights.bounds =
+        [name] + Array(repeating: max(number, "frozen".count), count: weights.headers.count - 1)
+    }
+    return (neurons, weights)
+  }
+
+  /// Builds the rows `neuronRows` of `neurons` and `weightRows` of `weights`.
+  static func fill(
+    _ neurons: inout Table, rows neuronRows: Range<Int>, _ weights: inout Table,
+    rows weightRows: Range<Int>, state: AppState
+  ) {
+    let table = ValuesTable(session: state.session, neuronRows: neuronRows, weightRows: weightRows)
     let g = state.glyphs
     let digits = min(state.session.digits, 6)
     let c = { (x: Double?) in x.map { NumberFormat.format($0, digits: digits) } ?? "" }
     let t = state.session.trainer
     let focus = Highlight(step: t.lastStep.map { ($0, t) })
-
-    // For a softmax output φ' is only the Jacobian's diagonal, and the header says so.
-    let phiHeader = table.hasSoftmaxOutput ? "φ' diag" : "φ'"
-    var neurons = Table(
-      headers: ["j", "net_j", "o_j", g.text(phiHeader), g.text("∂E/∂o"), g.text("δ_j")],
-      cells: [], styles: [], dropOrder: [4, 3, 1])
     let hidden = hiddenCells(state)
     // A cell the open question asks for shows "?" until it is answered.
     let ask = { (cell: Cell, text: String) in hidden.contains(cell) && !text.isEmpty ? "?" : text }
+    neurons.firstRow = neuronRows.lowerBound
+    neurons.cells = []
+    neurons.styles = []
     for r in table.neurons {
       let entries = [c(r.net), c(r.output), c(r.derivative), c(r.outputGradient), c(r.delta)]
       neurons.cells.append(
         ["\(r.j)"]
           + entries.enumerated().map { k, text in ask(.neuron(j: r.j, column: k + 1), text) })
       let hot = focus.neurons.contains(r.j)
-      if hot && neurons.focusRow == nil { neurons.focusRow = neurons.cells.count - 1 }
       neurons.styles.append(hot ? [.bold, .reverse] : (r.layer == 0 ? .dim : .plain))
     }
-    // Batch mode adds the mean gradient the update applies; the last sample's goes first.
-    var weights =
-      table.isBatch
-      ? Table(
-        headers: ["", "w", g.text("∂E/∂w"), g.text("mean ∂E/∂w"), g.text("Δw")], cells: [],
-        styles: [], dropOrder: [4, 2, 3])
-      : Table(
-        headers: ["", "w", g.text("∂E/∂w"), g.text("Δw")], cells: [], styles: [],
-        dropOrder: [3, 2])
+    weights.firstRow = weightRows.lowerBound
+    weights.cells = []
+    weights.styles = []
     for r in table.weights {
       let p = r.parameter
       let mean =
@@ -98,34 +141,57 @@ enum ValuesPane {
           r.frozen ? "frozen" : ask(.parameter(p, column: "Δ"), c(r.change))
         ])
       let hot = focus.parameters.contains(r.parameter)
-      if hot && weights.focusRow == nil { weights.focusRow = weights.cells.count - 1 }
       var style: CellStyle = hot ? [.bold, .reverse] : .plain
       if state.colors && !hot && r.value < 0 { style.insert(.red) }
       weights.styles.append(style)
     }
-    return (neurons, weights)
   }
 
-  /// The pane's content as a header and rows, once fitted to `width`.
+  /// A table fitted to a width: the columns kept, the names of those left out, and each kept
+  /// column's width.
   struct Section {
-    var header: String
-    var rows: [(String, CellStyle)]
-    var focusRow: Int?
+    var table: Table
+    var columns: [Int]
     var hidden: [String]
+    var widths: [Int]
 
     init(_ table: Table, width: Int) {
-      let (columns, hidden) = table.fitting(width)
-      let lines = table.lines(columns)
-      header = lines.header
-      rows = Array(zip(lines.rows, table.styles))
-      focusRow = table.focusRow
-      self.hidden = hidden
+      self.table = table
+      (columns, hidden) = table.fitting(width)
+      widths = columns.map(table.columnWidth)
+    }
+
+    var rowCount: Int { table.rowCount }
+    var focusRow: Int? { table.focusRow }
+    var header: String { line(columns.map { table.headers[$0] }) }
+    var lineWidth: Int { widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
+
+    /// Row `r` of the whole table (which `fill` must have built) and its style.
+    func row(_ r: Int) -> (String, CellStyle) {
+      let k = r - table.firstRow
+      return (line(columns.map { table.cells[k][$0] }), table.styles[k])
+    }
+
+    private func line(_ entries: [String]) -> String {
+      var s = ""
+      for (k, text) in entries.enumerated() {
+        // Numbers align right, names left.
+        let entry = k == 0 ? text.padded(to: widths[k]) : text.leftPadded(to: widths[k])
+        s += (k == 0 ? "" : "  ") + entry
+      }
+      return s
     }
   }
 
-  /// Side by side when both tables fit whole; otherwise stacked into one list.
+  /// How the pane lays the two tables out at `width`, with the whole tables' rows built (the
+  /// large tables' rows are built by `render` for the rows it shows).
   static func sections(_ state: AppState, width: Int) -> (sections: [Section], sideBySide: Bool) {
-    let (neurons, weights) = tables(state)
+    var (neurons, weights) = skeleton(state)
+    if neurons.isWhole || weights.isWhole {
+      fill(
+        &neurons, rows: neurons.isWhole ? 0..<neurons.rowCount : 0..<0, &weights,
+        rows: weights.isWhole ? 0..<weights.rowCount : 0..<0, state: state)
+    }
     let all = { (t: Table) in Array(t.headers.indices) }
     if neurons.width(of: all(neurons)) + 3 + weights.width(of: all(weights)) <= width {
       let left = Section(neurons, width: neurons.width(of: all(neurons)))
@@ -135,20 +201,24 @@ enum ValuesPane {
     return ([Section(neurons, width: width), Section(weights, width: width)], false)
   }
 
-  /// The stacked list: the weights' header is a row of it, after the neurons.
-  static func stackedRows(_ s: [Section]) -> [(String, CellStyle)] {
-    s[0].rows + [(s[1].header, .underline)] + s[1].rows
-  }
+  /// The stacked list's length: the neurons, the weights' header, the weights.
+  static func stackedCount(_ s: [Section]) -> Int { s[0].rowCount + 1 + s[1].rowCount }
 
   /// The viewport over the rows below the header line, as both the view and `update` see it.
   static func viewport(_ state: AppState, width: Int, height: Int) -> Viewport {
     let (s, sideBySide) = sections(state, width: width)
+    return viewport(state, sections: s, sideBySide: sideBySide, height: height)
+  }
+
+  private static func viewport(
+    _ state: AppState, sections s: [Section], sideBySide: Bool, height: Int
+  ) -> Viewport {
     if sideBySide {
-      let rows = max(s[0].rows.count, s[1].rows.count)
+      let rows = max(s[0].rowCount, s[1].rowCount)
       return viewport(state, total: rows, height: height - 1, focus: nil)
     }
-    let focus = s[0].focusRow ?? s[1].focusRow.map { s[0].rows.count + 1 + $0 }
-    return viewport(state, total: stackedRows(s).count, height: height - 1, focus: focus)
+    let focus = s[0].focusRow ?? s[1].focusRow.map { s[0].rowCount + 1 + $0 }
+    return viewport(state, total: stackedCount(s), height: height - 1, focus: focus)
   }
 
   static func viewport(_ state: AppState, total: Int, height: Int, focus: Int?) -> Viewport {
@@ -163,28 +233,39 @@ enum ValuesPane {
   static func render(_ state: AppState, width: Int, height: Int) -> PaneBody {
     var grid = TextGrid(width: width, height: height)
     guard height >= 2 else { return PaneBody(grid) }
-    let (s, sideBySide) = sections(state, width: width)
+    var (s, sideBySide) = sections(state, width: width)
     var body = PaneBody(grid)
     if sideBySide {
+      let views = s.map {
+        viewport(state, total: $0.rowCount, height: height - 1, focus: $0.focusRow)
+      }
+      build(&s, neuronRows: views[0].range, weightRows: views[1].range, state: state)
       var x = 0
-      for section in s {
-        let view = viewport(
-          state, total: section.rows.count, height: height - 1, focus: section.focusRow)
+      for (section, view) in zip(s, views) {
         grid.put(section.header, x: x, y: 0, style: .underline)
-        for (k, row) in section.rows[view.range].enumerated() {
+        for (k, r) in view.range.enumerated() {
+          let row = section.row(r)
           grid.put(row.0, x: x, y: 1 + k, style: row.1)
         }
         body.above = max(body.above, view.above)
         body.below = max(body.below, view.below)
-        x += (section.rows.map { $0.0.displayWidth } + [section.header.displayWidth]).max()! + 3
+        x += section.lineWidth + 3
       }
     } else {
-      let rows = stackedRows(s)
-      let view = viewport(state, width: width, height: height)
+      let view = viewport(state, sections: s, sideBySide: false, height: height)
+      let split = s[0].rowCount
+      // Stacked row r: neuron r, then the weights' header at `split`, then weight r − split − 1.
+      let neuronRows = view.range.clamped(to: 0..<split)
+      let firstWeight = max(view.range.lowerBound, split + 1) - split - 1
+      let endWeight = max(firstWeight, view.range.upperBound - split - 1)
+      let weightRows = firstWeight..<endWeight
+      build(&s, neuronRows: neuronRows, weightRows: weightRows, state: state)
       // The header of the table at the top of the view stays in view.
-      let inWeights = view.start > s[0].rows.count
+      let inWeights = view.start > split
       grid.put(inWeights ? s[1].header : s[0].header, x: 0, y: 0, style: .underline)
-      for (k, row) in rows[view.range].enumerated() {
+      for (k, r) in view.range.enumerated() {
+        let row =
+          r < split ? s[0].row(r) : r == split ? (s[1].header, .underline) : s[1].row(r - split - 1)
         grid.put(row.0, x: 0, y: 1 + k, style: row.1)
       }
       body.above = view.above
@@ -194,5 +275,23 @@ enum ValuesPane {
     }
     body.grid = grid
     return body
+  }
+
+  /// Builds the shown rows of the large tables (a whole table's rows are built already).
+  private static func build(
+    _ s: inout [Section], neuronRows: Range<Int>, weightRows: Range<Int>, state: AppState
+  ) {
+    guard !s[0].table.isWhole || !s[1].table.isWhole else { return }
+    var neurons = s[0].table
+    var weights = s[1].table
+    var scratchNeurons = neurons
+    var scratchWeights = weights
+    fill(
+      &scratchNeurons, rows: neurons.isWhole ? 0..<0 : neuronRows, &scratchWeights,
+      rows: weights.isWhole ? 0..<0 : weightRows, state: state)
+    if !neurons.isWhole { neurons = scratchNeurons }
+    if !weights.isWhole { weights = scratchWeights }
+    s[0].table = neurons
+    s[1].table = weights
   }
 }

@@ -42,44 +42,44 @@ public struct ValuesTable: Sendable {
   /// The table of the first `rowLimit` neurons and weights (all of them by default): a
   /// 16 × 256 network has a million weights, which `show` would take 16 s and 700 MB to print.
   public init(session: Session, rowLimit: Int = .max) {
+    let network = session.trainer.network
+    self.init(
+      session: session, neuronRows: 0..<min(rowLimit, network.shape.neuronCount),
+      weightRows: 0..<min(rowLimit, network.parameterCount))
+  }
+
+  /// The rows `neuronRows` of the neuron table (row r is neuron j = r + 1) and `weightRows` of
+  /// the parameter table (in `allParameters` order): the values pane builds only the rows it
+  /// shows, so a frame costs the same for a 2-2-1 network and a 784-30-10 one.
+  public init(session: Session, neuronRows: Range<Int>, weightRows: Range<Int>) {
     let context = Context(session: session)
     let t = session.trainer
-    let shape = t.network.shape
-    var neurons: [NeuronRow] = []
-    layers: for l in 0..<shape.layerCount {
-      for j in shape.neurons(inLayer: l) {
-        if neurons.count >= rowLimit { break layers }
-        if l == 0 {
-          neurons.append(
-            NeuronRow(
-              j: j, layer: 0, net: nil, output: t.input(j), derivative: nil, outputGradient: nil,
-              delta: nil))
-        } else {
-          neurons.append(
-            NeuronRow(
-              j: j, layer: l, net: context.value(of: .net(j)),
-              output: context.value(of: .output(j)),
-              derivative: context.value(of: .derivative(j)),
-              outputGradient: context.value(of: .outputGradient(j)),
-              delta: context.value(of: .delta(j))))
-        }
+    let network = t.network
+    let shape = network.shape
+    neurons = neuronRows.clamped(to: 0..<shape.neuronCount).map { r in
+      let j = r + 1
+      let l = shape.layer(ofNeuron: j)!
+      if l == 0 {
+        return NeuronRow(
+          j: j, layer: 0, net: nil, output: t.input(j), derivative: nil, outputGradient: nil,
+          delta: nil)
       }
+      return NeuronRow(
+        j: j, layer: l, net: context.value(of: .net(j)), output: context.value(of: .output(j)),
+        derivative: context.value(of: .derivative(j)),
+        outputGradient: context.value(of: .outputGradient(j)), delta: context.value(of: .delta(j)))
     }
-    var weights: [WeightRow] = []
-    let parameters = t.network.allParameters
-    for p in parameters.prefix(rowLimit) {
-      weights.append(
-        WeightRow(
-          parameter: p, value: t.network[p], gradient: context.value(of: .gradient(p)),
-          meanGradient: context.isFrozen(p) ? nil : context.value(of: .meanGradient(p)),
-          change: context.value(of: .change(p)), frozen: context.isFrozen(p)))
+    weights = weightRows.clamped(to: 0..<network.parameterCount).map { k in
+      let p = network.parameter(at: k)
+      return WeightRow(
+        parameter: p, value: network[p], gradient: context.value(of: .gradient(p)),
+        meanGradient: context.isFrozen(p) ? nil : context.value(of: .meanGradient(p)),
+        change: context.value(of: .change(p)), frozen: context.isFrozen(p))
     }
-    self.neurons = neurons
-    self.weights = weights
     neuronTotal = shape.neuronCount
-    weightTotal = parameters.count
+    weightTotal = network.parameterCount
     isBatch = t.mode == .batch
-    hasSoftmaxOutput = t.network.outputActivation == .softmax
+    hasSoftmaxOutput = network.outputActivation == .softmax
     error = context.value(of: .error)
     withheld = session.withheld
     summary = Self.summary(t, digits: session.digits)
