@@ -49,6 +49,12 @@ enum FrameBench {
       report("keypress + full render \(w)x\(h):", frameTime(width: w, height: h, longSession))
     }
     report(
+      "keypress + full render, 784-30-10 120x40:",
+      frameTime(width: 120, height: 40, frames: 200) { state in
+        App.submit("network 784-30-10 logistic seed=1", &state)
+        App.submit("data gaussian", &state)
+      })
+    report(
       "PgUp deep in 2,000 output lines 120x40:",
       frameTime(width: 120, height: 40, key: .pageUp) { state in
         longSession(&state)
