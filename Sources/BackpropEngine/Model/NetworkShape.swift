@@ -7,6 +7,10 @@ public struct NetworkShape: Hashable, Codable, Sendable {
   /// Largest supported network; larger ones are refused with a message, not attempted.
   public static let maximumLayers = 16
   public static let maximumNeuronsPerLayer = 1_024
+  /// Weights in all: 784-30-10 has 23,860 and 16 layers of 256 just under a million. The trainer
+  /// keeps several values per weight (w, ∂E/∂w, its batch sum, w before the update) and the undo
+  /// history snapshots them, so 16 layers of 1,024 (15.7 million weights) would take gigabytes.
+  public static let maximumWeights = 1 << 20
 
   public let layerSizes: [Int]
   /// Global number (1-based) of the first neuron of each layer.
@@ -23,6 +27,9 @@ public struct NetworkShape: Hashable, Codable, Sendable {
       guard n >= 1 else { throw .emptyLayer(l) }
       guard n <= Self.maximumNeuronsPerLayer else { throw .layerTooLarge(layer: l, size: n) }
     }
+    var weights = 0
+    for l in 1..<layerSizes.count { weights += layerSizes[l - 1] * layerSizes[l] }
+    guard weights <= Self.maximumWeights else { throw .tooManyWeights(weights) }
     self.layerSizes = layerSizes
     var first: [Int] = []
     var offsets: [Int] = []
@@ -85,6 +92,7 @@ public enum ShapeError: Error, Equatable, CustomStringConvertible {
   case tooManyLayers(Int)
   case emptyLayer(Int)
   case layerTooLarge(layer: Int, size: Int)
+  case tooManyWeights(Int)
 
   public var description: String {
     switch self {
@@ -97,6 +105,9 @@ public enum ShapeError: Error, Equatable, CustomStringConvertible {
     case .layerTooLarge(let l, let n):
       return
         "layer \(l) has \(n) neurons; at most \(NetworkShape.maximumNeuronsPerLayer) per layer are supported"
+    case .tooManyWeights(let n):
+      return
+        "this network has \(n) weights; at most \(NetworkShape.maximumWeights) (2^20) are supported"
     }
   }
 }
