@@ -68,6 +68,21 @@ import Testing
     #expect(session.trainer == before)
   }
 
+  /// A network whose every snapshot is over the budget on its own (a million weights): the
+  /// history keeps the state before the newest command anyway, so `undo` takes it back.
+  @Test func theNewestCommandCanBeUndoneWhateverItsSize() {
+    var session = Session()
+    session.run(["network 1024-1024 logistic seed=1", "set w_1,1025 0.5"])
+    // One snapshot is over what trimming keeps (three quarters of the budget).
+    let cost = History.cost(of: session.undoStack.entries.last!, after: nil)
+    #expect(cost > History.byteLimit - History.byteLimit / 4)
+    let before = session.trainer
+    session.run("set w_2,1025 0.25")
+    #expect(session.undoStack.count == 1)
+    session.run("undo")
+    #expect(session.trainer == before)
+  }
+
   /// The running byte count equals the sum of the entries' costs recomputed from scratch, after
   /// appends, `back`, `redo` and trimming.
   @Test func byteCountMatchesTheEntries() {

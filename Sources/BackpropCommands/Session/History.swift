@@ -60,6 +60,12 @@ struct History: Sendable {
 
   /// Drops the oldest entries, a quarter more than needed at a time so that trimming is rare,
   /// while the history is over either limit. The first entry left is always whole.
+  ///
+  /// A command's first entry (the state before it, always whole) is never dropped while later
+  /// entries of the same command stay: `undo` then still takes the whole command back, and only
+  /// `back` loses the micro-steps in between. The newest command's first entry stays even when it
+  /// alone is over the limit (a network of a million weights has snapshots of tens of MiB), so
+  /// the last command can always be undone.
   mutating func trim() {
     guard bytes > Self.byteLimit || entries.count > Self.entryLimit else { return }
     let byteTarget = Self.byteLimit - Self.byteLimit / 4
@@ -74,11 +80,26 @@ struct History: Sendable {
       if let s = entries[cut].snapshot { previous = s }
       cut += 1
     }
-    entries.removeFirst(cut)
-    bytes = left
-    // The new first entry may have counted its samples as shared with an entry now gone.
-    if let first = entries.first {
-      bytes += Self.cost(of: first, after: nil) - Self.cost(of: first, after: previous)
+    guard cut > 0 else { return }
+    // The command the cut ends in, if it cuts into one (or takes everything).
+    let split = cut == entries.count || entries[cut].group == entries[cut - 1].group
+    if split {
+      let group = entries[cut - 1].group
+      var first = cut - 1
+      while first > 0 && entries[first - 1].group == group { first -= 1 }
+      let start = entries[first]
+      entries.removeSubrange(first..<cut)
+      entries.removeFirst(first)
+      entries.insert(start, at: 0)
+    } else {
+      entries.removeFirst(cut)
+    }
+    // Costs depend on the entry before (shared samples): count them again, as trimming is rare.
+    bytes = 0
+    var before: Trainer?
+    for entry in entries {
+      bytes += Self.cost(of: entry, after: before)
+      if let s = entry.snapshot { before = s }
     }
   }
 
