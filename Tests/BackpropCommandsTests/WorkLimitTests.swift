@@ -28,10 +28,11 @@ import Testing
 
   @Test func anEpochBeyondTheLimitIsRefused() {
     var s = Session()
-    // 1024 × 1024 × 2 weights: one epoch over 500 samples is 1.05e9 weight-updates.
-    s.run("network 1024-1024-1024")
+    // 1024 × 1024 weights (the largest network): one epoch over 954 samples is 1.0e9
+    // weight-updates.
+    s.run("network 1024-1024")
     let weights = s.trainer.network.weights.count
-    #expect(weights == 2 * 1024 * 1024)
+    #expect(weights == NetworkShape.maximumWeights)
     let samples = Session.workLimit / (weights + 100) + 1
     let inputs = Array(repeating: 0.5, count: 1024)
     let sample = Sample(inputs: inputs, targets: Array(repeating: 0.5, count: 1024))
