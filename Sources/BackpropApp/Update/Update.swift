@@ -201,7 +201,8 @@ public enum App {
     case .character("f"): state.screen = .freePlay
     case .character("?"): state.overlay = .help
     case .character(":"), .character("/"): state.isEditing = true
-    case .character("q"), .escape: return .quit
+    case .character("q"): return .quit
+    // Escape goes back and never quits; the menu is as far back as there is.
     default: break
     }
     return .none
@@ -267,7 +268,10 @@ public enum App {
     case .end: scroll(state.focusedPane, .end, &state)
     case .left: scrollSideways(state.focusedPane, right: false, &state)
     case .right: scrollSideways(state.focusedPane, right: true, &state)
+    // Escape goes back (out of zoom) and never quits: an Alt chord or a stray sequence starts
+    // with it, and losing the session to one would be harsh.
     case .escape where state.zoomed != nil: zoom(nil, &state)
+    case .escape: state.notice = "Esc: nothing to close here; q quits, m opens the menu"
     case .character("s"): return submit(.step, &state, echo: false).effect
     case .character("f"): return submit(.forward, &state, echo: false).effect
     case .character("b"): return submit(.backward, &state, echo: false).effect
@@ -279,7 +283,7 @@ public enum App {
     case .character("h") where inLesson: return submit(.hint, &state, echo: false).effect
     case .character("t"): return submit(.train, arguments: "100", &state).effect
     case .character("?"), .function(1): state.overlay = .help
-    case .character("q"), .escape: return requestQuit(&state)
+    case .character("q"): return requestQuit(&state)
     case .character("m"):
       return LessonController.showMenu(&state)
     case .character(":"), .character("/"), .enter:
