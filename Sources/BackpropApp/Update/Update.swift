@@ -302,8 +302,10 @@ public enum App {
 
   /// Starts `train N` as a job of slices (TUI only), so the screen shows progress.
   static func startJob(epochs: Int, _ state: inout AppState) -> AppEffect {
+    let t = state.session.trainer
     state.job = AppState.TrainingJob(
-      remaining: epochs, total: epochs, startEpoch: state.session.trainer.epoch)
+      remaining: epochs, total: epochs, startEpoch: t.epoch,
+      errorBefore: t.network.meanError(on: t.samples), testBefore: t.testError)
     return runJobSlice(&state, first: true)
   }
 
@@ -346,12 +348,11 @@ public enum App {
       return
     }
     let t = state.session.trainer
-    let done = t.epoch - job.startEpoch
-    var line =
-      "\(interrupted ? "interrupted after" : "trained") \(done) epoch\(done == 1 ? "" : "s") (now at epoch \(t.epoch))"
-    if let last = t.losses.last {
-      line += ": mean E = \(NumberFormat.format(last, digits: state.session.digits))"
-    }
+    let errorAfter = t.network.meanError(on: t.samples)
+    let line = TrainingReport(
+      epochs: t.epoch - job.startEpoch, epoch: t.epoch, errorBefore: job.errorBefore ?? errorAfter,
+      errorAfter: errorAfter, testBefore: job.testBefore, testAfter: t.testError
+    ).line(digits: state.session.digits, interrupted: interrupted)
     state.log([line] + (t.divergence.map { [$0.description] } ?? []), kind: .output)
     state.job = nil
   }

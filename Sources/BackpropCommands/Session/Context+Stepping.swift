@@ -153,16 +153,16 @@ extension Context {
       trainer.train(epochs: count)
     }
     let errorAfter = trainer.network.meanError(on: trainer.samples)
-    var lines = [
-      "trained \(trainer.epoch - before) epoch\(trainer.epoch - before == 1 ? "" : "s") (now at epoch \(trainer.epoch)): mean E \(n(errorBefore)) → \(n(errorAfter))"
-    ]
+    let report = TrainingReport(
+      epochs: trainer.epoch - before, epoch: trainer.epoch, errorBefore: errorBefore,
+      errorAfter: errorAfter, testBefore: testBefore, testAfter: trainer.testError)
+    var lines = [report.line(digits: digits)]
     var data: [(String, JSONValue)] = [
       ("epochs", .number(Double(trainer.epoch - before))),
       ("epoch", .number(Double(trainer.epoch))),
       ("errorBefore", .number(errorBefore)), ("errorAfter", .number(errorAfter)),
     ]
     if let testBefore, let testAfter = trainer.testError {
-      lines[0] += "; test E \(n(testBefore)) → \(n(testAfter))"
       data += [("testErrorBefore", .number(testBefore)), ("testErrorAfter", .number(testAfter))]
     }
     if let d = trainer.divergence { lines.append(d.description) }
