@@ -147,7 +147,10 @@ public struct PlotFrame: Equatable, Sendable {
 
     grid.put(yLabel, x: max(0, axisColumn - yLabel.displayWidth), y: titleRow, maxWidth: axisColumn)
     // The title is centred over the data area so it never reads as part of the y-axis name.
-    let heading = glyphs.text(title)
+    // One that does not fit ends at a whole word with an ellipsis, never cut mid-word.
+    let room = max(0, width - dataLeft - 1)
+    let heading = TextWrap.truncate(
+      glyphs.text(title), width: room, ellipsis: glyphs.isUnicode ? "…" : "...")
     let headingStart = dataLeft + max(1, (dataWidth - heading.displayWidth) / 2)
     grid.put(
       heading, x: min(headingStart, max(dataLeft + 1, width - heading.displayWidth)), y: titleRow,

@@ -39,6 +39,24 @@ public struct SeriesPlot: Sendable {
   public var scale: AxisScale
   /// The value range shown (in values, not logarithms); nil fits the drawable values.
   public var yRange: PlotRange?
+  /// A second series the caller draws over this one (the test E of `data split`), named in the
+  /// legend row after `last`. It has its own place there: written on the title row, it covered
+  /// the title.
+  public var overlay: OverlayLegend?
+
+  /// The legend entry of an overlaid series: its marker, and its text in spellings from the most
+  /// to the least detailed (the shortest is shown when room is short; it is never left out).
+  public struct OverlayLegend: Sendable {
+    public var marker: String
+    public var style: CellStyle
+    public var spellings: [String]
+
+    public init(marker: String, style: CellStyle, spellings: [String]) {
+      self.marker = marker
+      self.style = style
+      self.spellings = spellings
+    }
+  }
 
   public init(
     title: String = "", xLabel: String = "epoch", yLabel: String = "E", values: [Double],
@@ -149,6 +167,13 @@ public struct SeriesPlot: Sendable {
     }
     if let last = values.last {
       items.append(LegendItem("last " + PlotNumberFormat.compact(last)))
+    }
+    if let overlay, !overlay.spellings.isEmpty {
+      items.append(
+        LegendItem(
+          overlay.spellings.map {
+            [LegendRun(text: overlay.marker, style: overlay.style), LegendRun(text: " " + $0)]
+          }, required: true))
     }
     if let minimum { smallest = minimum }
     if let smallest {

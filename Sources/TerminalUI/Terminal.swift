@@ -159,7 +159,9 @@ public enum Terminal {
         continue
       }
       if result == OK {
-        if let key = KeyDecoder.character(UInt32(code)) { return .key(key) }
+        guard let key = KeyDecoder.character(UInt32(code)) else { continue }
+        if key != .escape { return .key(key) }
+        if let key = EscapeReader.key(after: window) { return .key(key) }
         continue
       }
       // ERR: a signal interrupted the read, the timeout passed, or input has ended.

@@ -18,6 +18,9 @@ public enum Key: Hashable, Sendable {
   case enter, tab, backTab, backspace, delete, escape
   case left, right, up, down, home, end, pageUp, pageDown
   case function(Int)
+  /// Alt (Meta) held with a character: the terminal sends Escape and the character. A key of
+  /// its own so that it never reads as Escape followed by typing.
+  case alt(Character)
 }
 
 /// What the run loop should do after the app has handled an event.

@@ -10,6 +10,8 @@ import Testing
     var backprop: Double
     var numeric: Double
     var relativeError: Double
+    /// The denominator's floor, set by the rounding in E (see `GradcheckRoundingTests`).
+    var floor: Double
   }
 
   /// The rows of the JSON answer.
@@ -20,7 +22,8 @@ import Testing
         name: try #require(r["name"]?.stringValue),
         backprop: try #require(r["backprop"]?.numberValue),
         numeric: try #require(r["numeric"]?.numberValue),
-        relativeError: try #require(r["relativeError"]?.numberValue))
+        relativeError: try #require(r["relativeError"]?.numberValue),
+        floor: try #require(r["floor"]?.numberValue))
     }
   }
 
@@ -30,7 +33,7 @@ import Testing
         r.relativeError < 1e-6, "\(r.name): \(r.backprop) vs \(r.numeric)",
         sourceLocation: sourceLocation)
       // The reported relative error is what the two numbers say it is.
-      let scale = max(abs(r.backprop), abs(r.numeric))
+      let scale = max(abs(r.backprop), abs(r.numeric), r.floor)
       if scale >= 1e-12 {
         #expect(
           isClose(r.relativeError, abs(r.backprop - r.numeric) / scale, relative: 1e-9),
@@ -48,7 +51,9 @@ import Testing
     #expect(
       rows.map(\.name) == ["w_13", "w_23", "w_14", "w_24", "b_3", "b_4", "w_35", "w_45", "b_5"])
     Self.expectAgreement(rows)
-    #expect(output.lines.last?.hasSuffix("backprop and finite differences agree") == true)
+    #expect(
+      output.lines.first { $0.hasPrefix("worst:") }?
+        .hasSuffix("backprop and finite differences agree") == true)
   }
 
   @Test func softmaxWithCrossEntropy() throws {

@@ -238,6 +238,8 @@ enum LessonController {
   /// meanwhile (after this instance's own saves, which come first in the effects).
   static func showMenu(_ state: inout AppState) -> AppEffect {
     state.screen = .start(selected: 0)
+    // The lesson's last message belongs to the lesson; the menu shows its own keys.
+    state.notice = nil
     guard let read = state.lessons.store.rereadOperation else { return .none }
     return .file(FileTask(read, for: .progressReread))
   }

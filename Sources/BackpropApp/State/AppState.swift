@@ -29,6 +29,10 @@ public struct AppState: Sendable {
     /// A `gradcheck` under way (see `App.startGradcheckJob`): it changes nothing, so stopping
     /// it only drops the check.
     public var check: GradientCheck.Progress? = nil
+    /// For `train N`: the mean training and test E when it started, for the closing report's
+    /// before → after (the same wording as the session's, `TrainingReport`).
+    public var errorBefore: Double? = nil
+    public var testBefore: Double? = nil
   }
 
   /// `step N`, `forward`, `backward`, `update`, `finish` or `epoch` on a network where one

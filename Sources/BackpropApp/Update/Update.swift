@@ -201,7 +201,8 @@ public enum App {
     case .character("f"): state.screen = .freePlay
     case .character("?"): state.overlay = .help
     case .character(":"), .character("/"): state.isEditing = true
-    case .character("q"), .escape: return .quit
+    case .character("q"): return .quit
+    // Escape goes back and never quits; the menu is as far back as there is.
     default: break
     }
     return .none
@@ -267,7 +268,10 @@ public enum App {
     case .end: scroll(state.focusedPane, .end, &state)
     case .left: scrollSideways(state.focusedPane, right: false, &state)
     case .right: scrollSideways(state.focusedPane, right: true, &state)
+    // Escape goes back (out of zoom) and never quits: an Alt chord or a stray sequence starts
+    // with it, and losing the session to one would be harsh.
     case .escape where state.zoomed != nil: zoom(nil, &state)
+    case .escape: state.notice = "Esc: nothing to close here; q quits, m opens the menu"
     case .character("s"): return submit(.step, &state, echo: false).effect
     case .character("f"): return submit(.forward, &state, echo: false).effect
     case .character("b"): return submit(.backward, &state, echo: false).effect
@@ -279,7 +283,7 @@ public enum App {
     case .character("h") where inLesson: return submit(.hint, &state, echo: false).effect
     case .character("t"): return submit(.train, arguments: "100", &state).effect
     case .character("?"), .function(1): state.overlay = .help
-    case .character("q"), .escape: return requestQuit(&state)
+    case .character("q"): return requestQuit(&state)
     case .character("m"):
       return LessonController.showMenu(&state)
     case .character(":"), .character("/"), .enter:
@@ -298,8 +302,10 @@ public enum App {
 
   /// Starts `train N` as a job of slices (TUI only), so the screen shows progress.
   static func startJob(epochs: Int, _ state: inout AppState) -> AppEffect {
+    let t = state.session.trainer
     state.job = AppState.TrainingJob(
-      remaining: epochs, total: epochs, startEpoch: state.session.trainer.epoch)
+      remaining: epochs, total: epochs, startEpoch: t.epoch,
+      errorBefore: t.network.meanError(on: t.samples), testBefore: t.testError)
     return runJobSlice(&state, first: true)
   }
 
@@ -342,12 +348,11 @@ public enum App {
       return
     }
     let t = state.session.trainer
-    let done = t.epoch - job.startEpoch
-    var line =
-      "\(interrupted ? "interrupted after" : "trained") \(done) epoch\(done == 1 ? "" : "s") (now at epoch \(t.epoch))"
-    if let last = t.losses.last {
-      line += ": mean E = \(NumberFormat.format(last, digits: state.session.digits))"
-    }
+    let errorAfter = t.network.meanError(on: t.samples)
+    let line = TrainingReport(
+      epochs: t.epoch - job.startEpoch, epoch: t.epoch, errorBefore: job.errorBefore ?? errorAfter,
+      errorAfter: errorAfter, testBefore: job.testBefore, testAfter: t.testError
+    ).line(digits: state.session.digits, interrupted: interrupted)
     state.log([line] + (t.divergence.map { [$0.description] } ?? []), kind: .output)
     state.job = nil
   }

@@ -5,7 +5,7 @@ import TextGrid
 /// The loss plot with the test curve of `data split` on top: the training curve is drawn by
 /// `SeriesPlot` as always, on a value range that covers both curves, and the test E is marked
 /// once per data column (`×`, ASCII `x`) at the epoch under the column's centre. Kept out of
-/// `SeriesPlot` so that plot stays one series.
+/// `SeriesPlot` so that plot stays one series; the legend names it (`× test E 0.274`).
 enum LossTestOverlay {
   /// `plot` draws the training curve, one value per bucket of `losses` from epoch 1; `history`
   /// is the test curve on the same bucket grid (its bucket b is the plot's value
@@ -20,6 +20,10 @@ enum LossTestOverlay {
       return plot.render(width: width, height: height, glyphs: glyphs)
     }
     var both = plot
+    let marker: Character = glyphs.isUnicode ? "×" : "x"
+    let last = NumberFormat.format(history.last ?? test[test.count - 1], digits: 3)
+    both.overlay = SeriesPlot.OverlayLegend(
+      marker: String(marker), style: [.bold, .cyan], spellings: ["test E " + last, last])
     let drawable = (plot.values + test).filter {
       $0.isFinite && (plot.scale == .linear || $0 > 0)
     }
@@ -29,7 +33,6 @@ enum LossTestOverlay {
     }
     var grid = both.render(width: width, height: height, glyphs: glyphs)
     guard let frame = both.frame(width: width, height: height, glyphs: glyphs) else { return grid }
-    let marker: Character = glyphs.isUnicode ? "×" : "x"
     for column in frame.dataColumns {
       let epoch = Int(frame.xCenter(ofColumn: column).rounded())
       let index = (epoch - plot.firstEpoch) / plot.epochsPerValue - history.firstBucket
@@ -38,10 +41,6 @@ enum LossTestOverlay {
       else { continue }
       grid[cell.x, cell.y] = Cell(character: marker, style: [.bold, .cyan])
     }
-    let label =
-      "\(marker) test E " + NumberFormat.format(history.last ?? test[test.count - 1], digits: 3)
-    let x = width - label.count
-    if x > 0 { grid.put(label, x: x, y: 0, style: [.cyan], maxWidth: label.count) }
     return grid
   }
 }

@@ -57,11 +57,29 @@ struct PaneRow {
     }
     if isLaidOut(text) { return [PaneRow(text: text, style: style, isDisplay: true)] }
     let ellipsis = glyphs.text("…")
-    let pieces =
-      text.contains(" = ")
-      ? TextWrap.wrapEquation(text, width: width, ellipsis: ellipsis)
-      : TextWrap.wrap(text, width: width, ellipsis: ellipsis)
-    return pieces.map { PaneRow(text: $0, style: style, isDisplay: false) }
+    if isEquation(text) {
+      return TextWrap.wrapEquation(text, width: width, ellipsis: ellipsis).map {
+        PaneRow(text: $0, style: style, isDisplay: false)
+      }
+    }
+    // In prose, `=` stays with the word before it (a no-break space while wrapping), so no row
+    // starts with `=` and reads as a formula's continuation.
+    let glued = text.contains(" = ") ? text.replacing(" = ", with: "\u{A0}= ") : text
+    return TextWrap.wrap(glued, width: width, ellipsis: ellipsis).map {
+      PaneRow(text: $0.replacing("\u{A0}", with: " "), style: style, isDisplay: false)
+    }
+  }
+
+  /// A line that starts like an equation: a quantity (`δ_5`, `∂E/∂w_35`, `mean E`, at most two
+  /// words) and then ` = `, or a continuation that starts with `= `. Prose that merely contains
+  /// ` = ` (`a) at y = 1, where the neuron is now`) wraps by words: broken at its `=` it read as
+  /// `a) at y` / `    = 1, where…`.
+  static func isEquation(_ text: String) -> Bool {
+    let body = text.drop { $0 == " " }
+    if body.hasPrefix("= ") { return true }
+    guard let sign = body.firstRange(of: " = ") else { return false }
+    let words = body[..<sign.lowerBound].split(separator: " ").count
+    return words >= 1 && words <= 2
   }
 
   /// A table or a plot: columns made with runs of spaces, or drawing characters.

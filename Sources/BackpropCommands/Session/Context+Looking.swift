@@ -329,6 +329,7 @@ extension Context {
           ("name", .string(r.parameter.name)), ("backprop", .number(r.backprop)),
           ("numeric", .number(r.numeric)),
           ("relativeError", .number(r.relativeError)),
+          ("floor", .number(r.floor)),
         ]))
     }
     if progress.parameters.count < all.count {
@@ -337,9 +338,15 @@ extension Context {
       )
     }
     if let worst = check.worst {
-      let verdict = worst.relativeError < 1e-4 ? "agree" : "DISAGREE"
+      let verdict = worst.relativeError < GradientCheck.agreement ? "agree" : "DISAGREE"
       lines.append(
         "worst: \(worst.parameter.name), relative error \(NumberFormat.format(worst.relativeError, digits: 2)): backprop and finite differences \(verdict)"
+      )
+      // Why a tiny gradient is not judged on its own size: E is exact only to its rounding.
+      let f = NumberFormat.format(worst.floor, digits: 2)
+      let r = NumberFormat.format(worst.resolution, digits: 2)
+      lines.append(
+        "(relative error = |backprop − numeric| / max(|backprop|, |numeric|, \(f)): E is exact only to about \(Int(GradientCheck.roundingFactor))ε·E, so at this h slopes closer than \(r) cannot be told apart)"
       )
     }
     return CommandOutput(

@@ -153,16 +153,16 @@ extension Context {
       trainer.train(epochs: count)
     }
     let errorAfter = trainer.network.meanError(on: trainer.samples)
-    var lines = [
-      "trained \(trainer.epoch - before) epoch\(trainer.epoch - before == 1 ? "" : "s") (now at epoch \(trainer.epoch)): mean E \(n(errorBefore)) → \(n(errorAfter))"
-    ]
+    let report = TrainingReport(
+      epochs: trainer.epoch - before, epoch: trainer.epoch, errorBefore: errorBefore,
+      errorAfter: errorAfter, testBefore: testBefore, testAfter: trainer.testError)
+    var lines = [report.line(digits: digits)]
     var data: [(String, JSONValue)] = [
       ("epochs", .number(Double(trainer.epoch - before))),
       ("epoch", .number(Double(trainer.epoch))),
       ("errorBefore", .number(errorBefore)), ("errorAfter", .number(errorAfter)),
     ]
     if let testBefore, let testAfter = trainer.testError {
-      lines[0] += "; test E \(n(testBefore)) → \(n(testAfter))"
       data += [("testErrorBefore", .number(testBefore)), ("testErrorAfter", .number(testAfter))]
     }
     if let d = trainer.divergence { lines.append(d.description) }
@@ -218,7 +218,7 @@ extension Context {
       top = next
     }
     historyAction = .replaced
-    return CommandOutput(lines: ["undid \(labels.joined(separator: ", "))"] + statusAfterRun())
+    return CommandOutput(lines: ["undid " + Self.commandList(labels)] + statusAfterRun())
   }
 
   /// Takes back single micro-steps (or whole commands that kept no micro-steps).
@@ -258,6 +258,21 @@ extension Context {
       labels.append(top.label)
     }
     historyAction = .replaced
-    return CommandOutput(lines: ["redid \(labels.joined(separator: ", "))"] + statusAfterRun())
+    return CommandOutput(lines: ["redid " + Self.commandList(labels)] + statusAfterRun())
+  }
+
+  /// The commands an `undo` or `redo` took, for its answer: named one by one when there are a
+  /// few (`set, train`), counted by name when there are more (`96 commands: 40 × set,
+  /// 56 × train`, names in the order first taken), where a list of 96 words said nothing.
+  static func commandList(_ labels: [String]) -> String {
+    if labels.count <= 3 { return labels.joined(separator: ", ") }
+    var order: [String] = []
+    var counts: [String: Int] = [:]
+    for label in labels {
+      if counts[label] == nil { order.append(label) }
+      counts[label, default: 0] += 1
+    }
+    return "\(labels.count) commands: "
+      + order.map { "\(counts[$0]!) × \($0)" }.joined(separator: ", ")
   }
 }
