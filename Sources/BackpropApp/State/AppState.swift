@@ -29,6 +29,9 @@ public struct AppState: Sendable {
     /// A `gradcheck` under way (see `App.startGradcheckJob`): it changes nothing, so stopping
     /// it only drops the check.
     public var check: GradientCheck.Progress? = nil
+    /// The size of a slice relative to the base slice of its kind (`App.trainingSliceWork`,
+    /// `App.sliceSteps`), adapted after every slice to the time it took (`App.adaptPace`).
+    public var pace: Double = 1
   }
 
   /// `step N`, `forward`, `backward`, `update`, `finish` or `epoch` on a network where one
