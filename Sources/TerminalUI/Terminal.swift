@@ -130,6 +130,11 @@ public enum Terminal {
   /// Waits for the next event: a key, a resize, or `.tick` once `deadline` passes. Keys the app has
   /// no name for are skipped. Returns nil when input has ended (stdin closed or not readable), so
   /// the loop stops instead of spinning on ERR.
+  ///
+  /// Input comes first: even when the deadline has already passed (a job asks for `.tick(0)`, the
+  /// next slice at once), pending input is read without waiting before the tick is given out.
+  /// Otherwise a job that keeps the deadline in the past would never let a key through, and "any
+  /// key stops" would only act once the job had run to its end.
   private static func nextEvent(
     _ window: UnsafeMutablePointer<WINDOW>, deadline: ContinuousClock.Instant?
   )
@@ -140,12 +145,12 @@ public enum Terminal {
       var timeout: Int32 = -1
       if let deadline {
         let remaining = deadline - .now
-        if remaining <= .zero { return .tick }
         let (seconds, attoseconds) = remaining.components
         // Round up, so the wait never ends just before the deadline and loops on a 0 ms timeout.
         let milliseconds =
           seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
-        timeout = Int32(clamping: max(1, milliseconds))
+        // Zero once the deadline has passed: a poll, which answers ERR at once without input.
+        timeout = remaining <= .zero ? 0 : Int32(clamping: max(1, milliseconds))
       }
       wtimeout(window, timeout)
       var code: wint_t = 0
@@ -167,7 +172,7 @@ public enum Terminal {
       // ERR: a signal interrupted the read, the timeout passed, or input has ended.
       if errno == EINTR { continue }
       guard let deadline else { return nil }
-      if deadline - .now <= .milliseconds(1) { return .tick }
+      if timeout == 0 || deadline - .now <= .milliseconds(1) { return .tick }
       // ERR well before the deadline means the read failed rather than timed out (end of file).
       prematureErrors += 1
       if prematureErrors >= 3 { return nil }

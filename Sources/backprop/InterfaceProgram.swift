@@ -26,7 +26,12 @@ struct InterfaceProgram: TerminalApp {
     case .tick: message = .tick
     }
     state.lessons.now = Date()
+    let started = ContinuousClock.now
     let effect = App.update(&state, message)
+    if message == .tick, state.job != nil {
+      // The slice just run sizes the next one (see `App.adaptPace`).
+      _ = App.update(&state, .jobSliceTook(.now - started))
+    }
     switch EffectRunner().settle(effect, &state).control {
     case .tick(let ms): return .tick(milliseconds: ms)
     case .quit: return .quit

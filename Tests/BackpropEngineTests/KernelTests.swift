@@ -29,6 +29,55 @@ import Testing
     }
   }
 
+  /// `train` started mid-pass and mid-epoch (finishing the sample by micro-steps, the rest of the
+  /// epoch on the kernel from the next sample) ends bit for bit where pure micro-steps end:
+  /// weights, biases, losses, trail, epoch, position and the epoch's sums, online and batch,
+  /// from every micro-step of the first two epochs.
+  @Test(arguments: [TrainingMode.online, .batch])
+  func trainFromMidEpochAgreesWithMicroSteps(_ mode: TrainingMode) {
+    let (net, sample) = GradientTests.makeNetwork(
+      hidden: .tanh, output: .logistic, loss: .halfSquaredError, seed: 77)
+    let samples = (0..<5).map { k in
+      Sample(
+        inputs: sample.inputs.map { $0 + 0.1 * Double(k) },
+        targets: k % 2 == 0 ? sample.targets : sample.targets.reversed())
+    }
+    var start = Trainer(network: net, samples: samples, learningRate: 0.3, mode: mode)
+    // A test set: its E is measured after every epoch, also after the one finished mid-way.
+    start.replaceSamples(samples, test: [samples[1], samples[4]])
+    var stepsPerTwoEpochs = 0
+    var probe = start
+    while probe.epoch < 2 {
+      probe.step()
+      stepsPerTwoEpochs += 1
+    }
+    for offset in 1..<stepsPerTwoEpochs {
+      var micro = start
+      for _ in 0..<offset { micro.step() }
+      guard micro.position != .start else { continue }
+      var fast = micro
+      while micro.position != .start { micro.step() }
+      for _ in 0..<2 {
+        repeat { micro.step() } while micro.position != .start
+      }
+      #expect(fast.train(epochs: 3) == 3)
+      let what = "\(mode), train 3 after \(offset) micro-steps"
+      #expect(
+        micro.network.weights.map(\.bitPattern) == fast.network.weights.map(\.bitPattern), "\(what)"
+      )
+      #expect(
+        micro.network.biases.map(\.bitPattern) == fast.network.biases.map(\.bitPattern), "\(what)")
+      #expect(micro.losses == fast.losses, "\(what)")
+      #expect(micro.testLosses == fast.testLosses && !fast.testLosses.isEmpty, "\(what)")
+      #expect(micro.trail == fast.trail, "\(what)")
+      #expect(micro.trailMarks == fast.trailMarks, "\(what)")
+      #expect(micro.epoch == fast.epoch && micro.position == fast.position, "\(what)")
+      #expect(micro.values.epochErrorSum == fast.values.epochErrorSum, "\(what)")
+      #expect(micro.values.weightGradientSum == fast.values.weightGradientSum, "\(what)")
+      #expect(micro.values.biasGradientSum == fast.values.biasGradientSum, "\(what)")
+    }
+  }
+
   /// More updates than the trail keeps points: the kernel and the micro-steps thin it the same
   /// way; it keeps the first point, ends at the weights now, and stays within its limit.
   @Test func trailIsThinnedTheSameWayOnBothPaths() {

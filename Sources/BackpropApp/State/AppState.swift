@@ -33,6 +33,9 @@ public struct AppState: Sendable {
     /// before → after (the same wording as the session's, `TrainingReport`).
     public var errorBefore: Double? = nil
     public var testBefore: Double? = nil
+    /// The size of a slice relative to the base slice of its kind (`App.trainingSliceWork`,
+    /// `App.sliceSteps`), adapted after every slice to the time it took (`App.adaptPace`).
+    public var pace: Double = 1
   }
 
   /// `step N`, `forward`, `backward`, `update`, `finish` or `epoch` on a network where one

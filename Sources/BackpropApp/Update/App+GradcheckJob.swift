@@ -22,7 +22,7 @@ extension App {
   /// One slice: as many parameters as fit in `trainingSliceWork` (at least one).
   static func runGradcheckSlice(_ state: inout AppState) -> AppEffect {
     guard var job = state.job, var check = job.check else { return .none }
-    check.check(max(1, trainingSliceWork / check.workPerParameter))
+    check.check(max(1, sliceSize(trainingSliceWork, job) / check.workPerParameter))
     job.check = check
     job.remaining = check.parameters.count - check.rows.count
     state.job = job

@@ -73,7 +73,7 @@ extension App {
     let t = state.session.trainer
     let phase = t.position.phase
     let leftInPhase = t.steps(of: phase).count - t.position.index
-    var chunk = min(sliceSteps, leftInPhase)
+    var chunk = min(sliceSize(sliceSteps, job), leftInPhase)
     if kind.goal == .count { chunk = min(chunk, job.remaining) }
     var finished = false
     switch state.session.execute(

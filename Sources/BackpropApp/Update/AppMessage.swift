@@ -9,6 +9,10 @@ public enum AppMessage: Equatable, Sendable {
   case submit(String)
   case resize(width: Int, height: Int)
   case tick
+  /// How long the last `.tick` of a job took to run, measured by the edge that ran it (the TUI
+  /// loop): the job sizes its next slice from it (see `App.adaptPace`), so a slice stays near
+  /// `App.sliceTarget` on any data size, and `update` never reads the clock itself.
+  case jobSliceTook(Duration)
   /// What became of a file operation asked for by an `AppEffect.file`.
   case fileDone(FileTask, Result<Data, FileError>)
 }

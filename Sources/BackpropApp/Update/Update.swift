@@ -17,6 +17,9 @@ public enum App {
       return pendingTick(state)
     case .tick:
       return state.job != nil ? runJobSlice(&state) : autoplayTick(&state)
+    case .jobSliceTook(let duration):
+      adaptPace(duration, &state)
+      return .none
     case .fileDone(let task, let outcome):
       return receive(task, outcome, &state).effect
     case .submit(let line):
@@ -316,7 +319,7 @@ public enum App {
     let samples = max(1, state.session.trainer.samples.count)
     let weights = max(1, state.session.trainer.network.weights.count)
     let perEpoch = samples * weights
-    let chunk = max(1, min(job.remaining, trainingSliceWork / perEpoch))
+    let chunk = max(1, min(job.remaining, sliceSize(trainingSliceWork, job) / perEpoch))
     let before = state.session.trainer.epoch
     let line = "\(Command.train.rawValue) \(chunk)"
     switch state.session.execute(line, mergingWithPrevious: !first) {

@@ -146,9 +146,11 @@ extension Context {
     let errorBefore = trainer.network.meanError(on: trainer.samples)
     let testBefore = trainer.testError
     if trainer.position != .start {
-      // Finish the epoch step by step so `back` can return into it.
-      _ = runSteps { _, t in t.position == .start }
-      trainer.train(epochs: count - 1)
+      // Finish the current sample step by step, so `back` can return into it; the rest of the
+      // epoch goes on the kernel (micro-stepping thousands of samples held the screen for
+      // seconds). The early mode is stepped throughout by `train` itself.
+      _ = runSteps { _, t in t.position.isAtSampleStart }
+      trainer.train(epochs: count - (trainer.epoch - before))
     } else {
       trainer.train(epochs: count)
     }

@@ -1,16 +1,26 @@
 /// Training whole epochs without explanations, on the `Kernel`.
 extension Trainer {
-  /// Trains until `epochs` more epoch boundaries have been crossed (a partly done epoch is first
-  /// finished micro-step by micro-step, which counts as one). Stops early on divergence.
-  /// Returns the number of epochs completed.
+  /// Trains until `epochs` more epoch boundaries have been crossed (a partly done epoch is
+  /// finished first and counts as one). Stops early on divergence. Returns the number of epochs
+  /// completed.
+  ///
+  /// A partly done epoch is finished in two parts: the current sample's pass by micro-steps, then
+  /// the epoch's remaining samples on the kernel, from that sample on. Micro-stepping all of it
+  /// took seconds on a large data set (thousands of samples, each hundreds of micro-steps).
   @discardableResult
   public mutating func train(epochs: Int) -> Int {
     guard epochs > 0, !samples.isEmpty, divergence == nil else { return 0 }
     let startEpoch = epoch
     if position != .start {
+      // The early mode's mistake is for showing, not for speed: it is stepped throughout.
       repeat {
         guard step() != nil else { break }
       } while divergence == nil && position != .start
+        && (mode == .early || !position.isAtSampleStart)
+      if divergence == nil && position != .start {
+        runKernel(epochs: 1, from: position.sample)
+        if divergence == nil && !testSamples.isEmpty { recordTestLoss() }
+      }
     }
     let remaining = startEpoch + epochs - epoch
     if remaining > 0, divergence == nil {
@@ -35,14 +45,18 @@ extension Trainer {
   /// divergence once at its end, and replayed with per-sample checks only if it diverged.
   static let blockSampleSteps = 1 << 16
 
-  /// Runs `epochs` whole epochs from the start of an epoch, on the kernel.
+  /// Runs `epochs` whole epochs from the start of an epoch, on the kernel; or, with `start`
+  /// above 0, the rest of the current epoch from the start of sample `start` (`epochs` is then
+  /// 1), carrying on the epoch's error sum and, in batch mode, its gradient sums from `values`
+  /// exactly as the micro-steps would.
   ///
   /// A block of epochs runs with no check in the loop; at its end, if the loss or any weight is
   /// no longer finite, the block starts over from the parameters saved at its start, this time
   /// checking every sample, and stops where micro-stepping would have stopped. (A non-finite
   /// weight stays non-finite, and so does a sum with a non-finite term, so one look per block
   /// misses nothing.)
-  private mutating func runKernel(epochs: Int) {
+  private mutating func runKernel(epochs: Int, from start: Int = 0) {
+    precondition(start == 0 || epochs == 1, "a partial epoch is run alone")
     let kernel = kernelCache.kernel(for: network)
     let inputs = samples.flatMap(\.inputs)
     let targets = samples.flatMap(\.targets)
@@ -66,8 +80,16 @@ extension Trainer {
     }
     // The epoch each update belongs to, for the trail's marks (`epoch` names the function below).
     var epochNumber = self.epoch
-    var weightSums = Array(repeating: 0.0, count: batch ? weights.count : 0)
-    var biasSums = Array(repeating: 0.0, count: batch ? biases.count : 0)
+    // Mid-epoch, the sums so far carry on (they are zero at the start of an epoch).
+    let startWeightSums =
+      batch && start > 0
+      ? values.weightGradientSum : Array(repeating: 0.0, count: batch ? weights.count : 0)
+    let startBiasSums =
+      batch && start > 0
+      ? values.biasGradientSum : Array(repeating: 0.0, count: batch ? biases.count : 0)
+    let startErrorSum = start > 0 ? values.epochErrorSum : 0
+    var weightSums = startWeightSums
+    var biasSums = startBiasSums
     var savedWeights = weights
     var savedBiases = biases
     // The mean E of each epoch of the block, handed to `losses` once the block is known good.
@@ -96,10 +118,10 @@ extension Trainer {
                 @inline(__always)
                 func epoch(careful: Bool) -> (loss: Double, diverged: (String, Double, Int)?) {
                   epochNumber += 1
-                  var errorSum = 0.0
-                  var xs = x
-                  var ts = t
-                  for s in 0..<sampleCount {
+                  var errorSum = startErrorSum
+                  var xs = x + start * inCount
+                  var ts = t + start * outCount
+                  for s in start..<sampleCount {
                     let e = kernel.forward(weights: w, biases: b, inputs: xs, targets: ts)
                     errorSum += e
                     if careful && !e.isFinite { return (errorSum, ("E", e, s)) }
@@ -151,8 +173,8 @@ extension Trainer {
                     _ = wb.update(fromContentsOf: savedWeights)
                     _ = bb.update(fromContentsOf: savedBiases)
                     (trail, trailMarks, trailStride, trailPending, epochNumber) = savedTrail
-                    for k in 0..<gwb.count { gwb[k] = 0 }
-                    for k in 0..<gbb.count { gbb[k] = 0 }
+                    for k in 0..<gwb.count { gwb[k] = startWeightSums[k] }
+                    for k in 0..<gbb.count { gbb[k] = startBiasSums[k] }
                     kept = 0
                     for _ in 0..<count {
                       let result = epoch(careful: true)
@@ -176,6 +198,12 @@ extension Trainer {
     }
     network.weights = weights
     network.biases = biases
+    if start > 0 && diverged == nil {
+      // The epoch is complete: its sums start again from zero, as `completeEpoch` leaves them.
+      values.epochErrorSum = 0
+      for k in values.weightGradientSum.indices { values.weightGradientSum[k] = 0 }
+      for k in values.biasGradientSum.indices { values.biasGradientSum[k] = 0 }
+    }
     if keepTrail && trailPending > 0 {
       trail.append(weights)
       trailMarks.append(TrailMark(epoch: epochNumber, sample: batch ? 0 : sampleCount))
