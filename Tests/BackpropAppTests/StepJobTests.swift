@@ -58,6 +58,8 @@ import Testing
     #expect(s.output.last(where: { $0.text.hasPrefix("interrupted") }) != nil)
     App.submit("undo", &s)
     #expect(s.session.trainer == before)
+    // The undo entry is named after the job's command, not the slices it ran as.
+    #expect(s.output.contains { $0.text == "undid forward" })
     // Run again to the end: it stops exactly where `forward` does.
     _ = App.submit("forward", &s)
     _ = runToEnd(&s)

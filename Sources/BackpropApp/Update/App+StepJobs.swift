@@ -77,7 +77,8 @@ extension App {
     if kind.goal == .count { chunk = min(chunk, job.remaining) }
     var finished = false
     switch state.session.execute(
-      "\(Command.step.rawValue) \(max(1, chunk))", mergingWithPrevious: !first)
+      "\(Command.step.rawValue) \(max(1, chunk))", mergingWithPrevious: !first,
+      label: kind.command.split(separator: " ").first.map(String.init))
     {
     case .success:
       let ran = state.session.lastSteps.count

@@ -48,9 +48,11 @@ public struct Session: Sendable {
 
   /// Runs one command line. With `mergingWithPrevious`, a state change joins the previous undo
   /// entry instead of making a new one: a long `train` run in chunks by the TUI undoes as one.
-  public mutating func execute(_ line: String, mergingWithPrevious: Bool) -> Result<
-    CommandOutput, CommandError
-  > {
+  /// `label` names the undo entry when it is not the command's own name (a TUI job runs
+  /// `forward` as slices of `step`, and `undo` should say "undid forward").
+  public mutating func execute(
+    _ line: String, mergingWithPrevious: Bool, label: String? = nil
+  ) -> Result<CommandOutput, CommandError> {
     do throws(CommandError) {
       guard line.utf8.count <= Self.maximumLineLength else {
         throw CommandError(
@@ -72,7 +74,7 @@ public struct Session: Sendable {
       let output = try lendingHistory(to: &context) { c throws(CommandError) in
         try c.run(command, &args, at: first.column)
       }
-      commit(&context, label: command.rawValue, merging: mergingWithPrevious)
+      commit(&context, label: label ?? command.rawValue, merging: mergingWithPrevious)
       // A command waiting for its file has done nothing yet (see `complete`).
       if output.file == nil { lastSteps = output.steps }
       return .success(output)
