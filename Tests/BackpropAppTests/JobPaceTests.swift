@@ -6,13 +6,6 @@ import Testing
 /// Issue: long TUI jobs must stop at any key. A slice of a job follows the time the last one
 /// took (sent by the TUI loop as `.jobSliceTook`), so it stays near 50 ms on any data size.
 @Suite struct JobPaceTests {
-  func interactive(_ lines: [String]) -> AppState {
-    var s = AppState(startScreen: false)
-    s.isInteractive = true
-    for line in lines { App.submit(line, &s) }
-    return s
-  }
-
   /// 2,000 spiral samples on a 2-16-16-1 network: 2,000 × 337 weight-updates an epoch.
   static let spiral = ["network 2-16-16-1 logistic seed=1", "data spiral n=2000 seed=1"]
 

@@ -6,13 +6,6 @@ import Testing
 /// Issue 10 item 5, continued: `epoch` and `gradcheck` on a large network run as jobs in the
 /// TUI, show progress, and stop at any key; a stopped `gradcheck` changes nothing.
 @Suite struct LongJobTests {
-  func interactive(_ lines: [String]) -> AppState {
-    var s = AppState(startScreen: false)
-    s.isInteractive = true
-    for line in lines { App.submit(line, &s) }
-    return s
-  }
-
   /// A 4-200-200-2 network (41,200 weights) with two samples: `gradcheck` is 200 parameters ×
   /// two passes over both samples, many slices of work.
   static let large = [

@@ -6,13 +6,6 @@ import Testing
 /// Issue 10 item 5: in the TUI a long `step N` or pass runs as a job of slices on `.tick`,
 /// shows progress, stops at any key, ends where the command does, and undoes as one.
 @Suite struct StepJobTests {
-  func interactive(_ lines: [String]) -> AppState {
-    var s = AppState(startScreen: false)
-    s.isInteractive = true
-    for line in lines { App.submit(line, &s) }
-    return s
-  }
-
   /// Ticks until the job ends, counting the ticks.
   func runToEnd(_ s: inout AppState) -> Int {
     var ticks = 0
