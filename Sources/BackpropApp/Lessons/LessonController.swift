@@ -179,6 +179,9 @@ enum LessonController {
     state.scroll[.lesson] = nil
     state.horizontalScroll[.lesson] = nil
     state.lessons.followsEnd = false
+    // A question waiting where the student left it takes the answer line again, even if they
+    // had put it aside with Esc before leaving.
+    state.lessons.answerLineDismissed = false
     state.lessons.activeFileName = lesson.fileName
     state.screen = .lesson
     state.isEditing = false
