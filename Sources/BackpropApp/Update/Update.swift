@@ -160,6 +160,11 @@ public enum App {
     guard pane == .lesson || pane == .output || (pane == .plot && state.plot.kind == .matrix)
     else { return }
     let current = state.horizontalScroll[pane] ?? 0
+    // Right only while something is cut off on the right (a view that fits never moves).
+    if right, let rect = state.layout[pane] {
+      let body = Views.body(of: pane, state, width: rect.inner.width, height: rect.inner.height)
+      guard body.hasMoreRight else { return }
+    }
     let next = right ? current + 8 : max(0, current - 8)
     state.horizontalScroll[pane] = next == 0 ? nil : min(next, 4_000)
   }

@@ -97,22 +97,7 @@ public enum Views {
 
     let focused = state.focusedPane
     for (pane, rect) in layout.panes {
-      let inner = rect.inner
-      let body: PaneBody
-      switch pane {
-      case .network:
-        body = PaneBody(NetworkDiagram.render(state, width: inner.width, height: inner.height))
-      case .values: body = ValuesPane.render(state, width: inner.width, height: inner.height)
-      case .equation:
-        body = PaneBody(
-          state.presenter
-            ? PresenterEquation.render(state, width: inner.width, height: inner.height)
-            : EquationPane.render(state, width: inner.width, height: inner.height))
-      case .lesson: body = LessonPane.render(state, width: inner.width, height: inner.height)
-      case .output: body = OutputPane.render(state, width: inner.width, height: inner.height)
-      case .plot:
-        body = PlotPane.body(state, width: inner.width, height: inner.height)
-      }
+      let body = Self.body(of: pane, state, width: rect.inner.width, height: rect.inner.height)
       draw(
         body, in: rect, title: paneTitle(pane, state, note: body.titleNote), &grid,
         focused: pane == focused,
@@ -219,6 +204,23 @@ public enum Views {
     }
     let inner = rect.inner
     grid.blit(body.grid, x: inner.x, y: inner.y)
+  }
+
+  /// What pane `pane` shows inside its border at this size: the one place that picks each
+  /// pane's view (the frame draws it; `update` asks it whether ←/→ has anywhere to go).
+  static func body(of pane: PaneID, _ state: AppState, width: Int, height: Int) -> PaneBody {
+    switch pane {
+    case .network: return PaneBody(NetworkDiagram.render(state, width: width, height: height))
+    case .values: return ValuesPane.render(state, width: width, height: height)
+    case .equation:
+      return PaneBody(
+        state.presenter
+          ? PresenterEquation.render(state, width: width, height: height)
+          : EquationPane.render(state, width: width, height: height))
+    case .lesson: return LessonPane.render(state, width: width, height: height)
+    case .output: return OutputPane.render(state, width: width, height: height)
+    case .plot: return PlotPane.body(state, width: width, height: height)
+    }
   }
 
   static func promptText(_ state: AppState) -> String {
