@@ -55,6 +55,13 @@ enum FrameBench {
         App.submit("data gaussian", &state)
       })
     report(
+      "typing a command, 2,000 samples 120x40:",
+      frameTime(width: 120, height: 40, frames: 500, key: .character("x")) { state in
+        App.submit("network 2-16-16-1 logistic seed=1", &state)
+        App.submit("data spiral n=2000 seed=1", &state)
+        _ = App.update(&state, .key(.character(":")))
+      })
+    report(
       "PgUp deep in 2,000 output lines 120x40:",
       frameTime(width: 120, height: 40, key: .pageUp) { state in
         longSession(&state)
