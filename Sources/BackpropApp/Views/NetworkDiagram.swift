@@ -425,9 +425,7 @@ enum NetworkDiagram {
     let perColumn = grid.height / rows
     let tallest = shape.layerSizes.max() ?? 0
     guard perColumn >= 1, tallest <= perColumn || (elide && perColumn >= 2) else { return false }
-    var blocks: [(x: Int, entries: [Entry])] = []
-    var next = 0
-    for l in 0..<shape.layerCount {
+    let columns = (0..<shape.layerCount).map { l in
       let entries = columnEntries(Array(shape.neurons(inLayer: l)), slots: perColumn)
       let w =
         entries.map { entry in
@@ -436,10 +434,21 @@ enum NetworkDiagram {
           case .elided(let n): markerText(n, labels.glyphs).displayWidth
           }
         }.max() ?? 0
-      blocks.append((next, entries))
-      next += w + 2
+      return (entries: entries, width: w)
     }
-    guard next - 2 <= grid.width else { return false }
+    // Two spaces between columns; one only as a last resort, before the lines form.
+    let content = columns.map(\.width).reduce(0, +)
+    let gaps = columns.count - 1
+    guard let gap = (elide ? [2, 1] : [2]).first(where: { content + $0 * gaps <= grid.width })
+    else {
+      return false
+    }
+    var blocks: [(x: Int, entries: [Entry])] = []
+    var next = 0
+    for column in columns {
+      blocks.append((next, column.entries))
+      next += column.width + gap
+    }
     let used = min(perColumn, tallest) * rows
     let top = (grid.height - used) / 2
     for block in blocks {
