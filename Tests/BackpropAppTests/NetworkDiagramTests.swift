@@ -40,9 +40,15 @@ import TextGrid
     }
   }
 
-  /// N of the "+N more" the diagram shows when it runs out of room, or 0.
+  /// Neurons the diagram leaves out when it runs out of room: N of its "+N more", or the sum of
+  /// the N of each layer's "⋮ +N" marker.
   static func more(_ text: String) -> Int {
-    guard let r = text.range(of: " more") else { return 0 }
+    let markers = text.split(separator: "\n").flatMap { line in
+      line.split(separator: "⋮ +", omittingEmptySubsequences: false).dropFirst().compactMap {
+        Int($0.prefix { $0.isNumber })
+      }
+    }
+    guard let r = text.range(of: " more") else { return markers.reduce(0, +) }
     let before = text[..<r.lowerBound]
     guard let plus = before.lastIndex(of: "+") else { return 0 }
     return Int(before[before.index(after: plus)...]) ?? 0

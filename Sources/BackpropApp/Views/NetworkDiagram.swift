@@ -24,7 +24,8 @@ import TextGrid
 ///    fit stay on the edges.
 /// 2. **Columns.** When the layers do not fit as a drawing (fewer rows than neurons, or too
 ///    narrow for edges), each layer is a column of `(j) o_j δ_j` entries without edges; a layer
-///    with more neurons than rows wraps into several columns side by side.
+///    with more neurons than rows keeps its first and last neurons around a `⋮ +N` marker (only
+///    once no label form shows every neuron).
 /// 3. **Lines.** When even that is too wide, the entries (o_j only) run on in reading order,
 ///    wrapped to the pane's width; what does not fit is counted in a final `+N more`.
 enum NetworkDiagram {
@@ -47,7 +48,11 @@ enum NetworkDiagram {
         drawGraph(&grid, labels, layout: layout, alternatives: Array(group[k...]))
         return grid
       }
-      for form in group where drawColumns(&grid, labels, form: form) { return grid }
+      for form in group where drawColumns(&grid, labels, form: form, elide: false) { return grid }
+    }
+    // Leaving neurons out of a layer comes after every form that shows them all; o_j before δ_j.
+    for form in forms.reversed() where drawColumns(&grid, labels, form: form, elide: true) {
+      return grid
     }
     drawLines(&grid, labels, form: forms.last ?? LabelForm(digits: 3, delta: .none))
     return grid
@@ -287,6 +292,13 @@ enum NetworkDiagram {
       clearOf: a.x + labels.width(e.from, layout.form))
   }
 
+  /// The characters of a level stretch of edge, in both glyph sets.
+  static let levelGlyphs: Set<Character> = ["─", "┄", "-", "."]
+  /// The characters of a slant going down, and up, to the right (ASCII `.` is both: a negative
+  /// weight's edge is dots whichever way it runs).
+  static let fallingGlyphs: Set<Character> = ["╲", "⋱", "\\"]
+  static let risingGlyphs: Set<Character> = ["╱", "⋰", "/"]
+
   static func drawEdges(
     _ grid: inout TextGrid, _ labels: NeuronLabels, layout: GraphLayout, edges: [Edge]
   ) {
@@ -302,7 +314,19 @@ enum NetworkDiagram {
         case .up: c = negative ? (u ? "⋰" : ".") : (u ? "╱" : "/")
         case .vertical: c = negative ? (u ? "┆" : ":") : (u ? "│" : "|")
         }
-        if grid[s.x, s.y].character == " " || style.contains(.reverse) {
+        // A slanted or upright stroke wins over another edge's level stretch: a level line
+        // missing one cell still reads as one line, a slant missing its cell breaks the edge.
+        let under = grid[s.x, s.y].character
+        // Two slants crossing on one cell show both, so neither edge loses a cell there.
+        if (s.direction == .down && risingGlyphs.contains(under))
+          || (s.direction == .up && fallingGlyphs.contains(under))
+        {
+          grid[s.x, s.y] = Cell(character: u ? "╳" : "X", style: grid[s.x, s.y].style)
+          continue
+        }
+        if under == " " || style.contains(.reverse)
+          || (s.direction != .horizontal && levelGlyphs.contains(under))
+        {
           grid[s.x, s.y] = Cell(character: c, style: style)
         }
       }
@@ -327,8 +351,13 @@ enum NetworkDiagram {
     for p in paths {
       for s in Set(p.map { $0.y * width + $0.x }) { cover[s, default: 0] += 1 }
     }
+    // A label hides the cells under it, so it goes only where its own edge runs level and alone:
+    // on a slant it would cut the edge in two, on a shared stretch it would hide another edge.
+    let level = paths.map { p in
+      Set(p.filter { $0.direction == .horizontal }.map { $0.y * width + $0.x })
+    }
     var placed: [(String, Int, Int, CellStyle)] = []
-    for (e, p) in zip(edges, paths) {
+    for ((e, p), own) in zip(zip(edges, paths), level) {
       guard let l = labels.shape.layer(ofNeuron: e.to), !p.isEmpty else { continue }
       let text = labels.weightLabel(e.from, e.to, digits: layout.form.digits)
       let w = text.displayWidth
@@ -340,6 +369,8 @@ enum NetworkDiagram {
         guard x >= low, x + w <= high, s.y >= 0, s.y < height else { continue }
         let cells = (x - 1)...(x + w)
         if cells.contains(where: { taken.contains(s.y * width + $0) }) { continue }
+        let under = (x..<(x + w)).map { s.y * width + $0 }
+        guard under.allSatisfy({ own.contains($0) && cover[$0] == 1 }) else { continue }
         let crossed = (x..<(x + w)).filter { cover[s.y * width + $0, default: 0] > 0 }.count
         let score = crossed * 1000 + abs(2 * k - p.count)
         if best == nil || score < best!.score { best = (score, x, s.y) }
@@ -382,34 +413,80 @@ enum NetworkDiagram {
 
   // MARK: - 2. Columns
 
-  /// Each layer a column of entries, wrapped into side-by-side columns when it has more
-  /// neurons than rows. False (drawing nothing) when that is wider than the grid.
-  static func drawColumns(_ grid: inout TextGrid, _ labels: NeuronLabels, form: LabelForm) -> Bool {
+  /// Each layer one column of entries. A layer with more neurons than rows keeps its first and
+  /// last neurons and puts a `⋮ +N` marker for the N between them: a layer wrapped into a second
+  /// column would read as another layer. False (drawing nothing) when the columns are wider
+  /// than the grid, or when a layer has more neurons than rows and `elide` is false.
+  static func drawColumns(
+    _ grid: inout TextGrid, _ labels: NeuronLabels, form: LabelForm, elide: Bool
+  ) -> Bool {
     let shape = labels.shape
     let rows = labels.height(form)
     let perColumn = grid.height / rows
-    guard perColumn >= 1 else { return false }
-    var blocks: [(x: Int, width: Int, columns: Int)] = []
-    var next = 0
-    for l in 0..<shape.layerCount {
-      let columns = (shape.layerSizes[l] + perColumn - 1) / perColumn
-      let w = shape.neurons(inLayer: l).map { labels.width($0, form) }.max() ?? 0
-      blocks.append((next, w, columns))
-      next += columns * w + (columns - 1) * 2 + 2
+    let tallest = shape.layerSizes.max() ?? 0
+    guard perColumn >= 1, tallest <= perColumn || (elide && perColumn >= 2) else { return false }
+    let columns = (0..<shape.layerCount).map { l in
+      let entries = columnEntries(Array(shape.neurons(inLayer: l)), slots: perColumn)
+      let w =
+        entries.map { entry in
+          switch entry {
+          case .neuron(let j): labels.width(j, form)
+          case .elided(let n): markerText(n, labels.glyphs).displayWidth
+          }
+        }.max() ?? 0
+      return (entries: entries, width: w)
     }
-    guard next - 2 <= grid.width else { return false }
-    let used = min(perColumn, shape.layerSizes.max() ?? 0) * rows
+    // Two spaces between columns; one only as a last resort, before the lines form.
+    let content = columns.map(\.width).reduce(0, +)
+    let gaps = columns.count - 1
+    guard let gap = (elide ? [2, 1] : [2]).first(where: { content + $0 * gaps <= grid.width })
+    else {
+      return false
+    }
+    var blocks: [(x: Int, entries: [Entry])] = []
+    var next = 0
+    for column in columns {
+      blocks.append((next, column.entries))
+      next += column.width + gap
+    }
+    let used = min(perColumn, tallest) * rows
     let top = (grid.height - used) / 2
-    for l in 0..<shape.layerCount {
-      for (k, j) in shape.neurons(inLayer: l).enumerated() {
-        let x = blocks[l].x + (k / perColumn) * (blocks[l].width + 2)
-        let y = top + (k % perColumn) * rows
-        for (m, line) in labels.lines(j, form).enumerated() {
-          grid.put(line, x: x, y: y + m, style: labels.style(j))
+    for block in blocks {
+      for (k, entry) in block.entries.enumerated() {
+        let y = top + k * rows
+        switch entry {
+        case .neuron(let j):
+          for (m, line) in labels.lines(j, form).enumerated() {
+            grid.put(line, x: block.x, y: y + m, style: labels.style(j))
+          }
+        case .elided(let n):
+          grid.put(markerText(n, labels.glyphs), x: block.x, y: y, style: .dim)
         }
       }
     }
     return true
+  }
+
+  /// One row of a layer's column: a neuron, or the marker for neurons left out.
+  enum Entry: Equatable {
+    case neuron(Int)
+    case elided(Int)
+  }
+
+  /// The layer's neurons in at most `slots` entries: all of them, or the first ones, a marker
+  /// and the last ones (the first half rounded up, since the reader starts at the top).
+  static func columnEntries(_ neurons: [Int], slots: Int) -> [Entry] {
+    guard neurons.count > slots else { return neurons.map { .neuron($0) } }
+    let shown = max(0, slots - 1)
+    let head = (shown + 1) / 2
+    let tail = shown - head
+    return neurons.prefix(head).map { .neuron($0) } + [.elided(neurons.count - shown)]
+      + neurons.suffix(tail).map { .neuron($0) }
+  }
+
+  /// "⋮ +12" (": +12" in ASCII).
+  static func markerText(_ count: Int, _ glyphs: GlyphSet) -> String {
+    (glyphs.isUnicode ? "⋮" : ":") + " +\(count)"
   }
 
   // MARK: - 3. Lines
@@ -481,7 +558,20 @@ enum NetworkDiagram {
     let dy = y1 - y0
     let span = x1 - x0 + 1
     let diagonal = min(abs(dy), span)
-    let start = max(x0, min(max(x0 + (span - diagonal) / 2, clearOf), x1 + 1 - diagonal))
+    var start = max(x0, min(max(x0 + (span - diagonal) / 2, clearOf), x1 + 1 - diagonal))
+    // Edges coming down into a neuron end their slant an odd number of columns before it, edges
+    // coming up an even number, so a `╲` and a `╱` meeting on the neuron's row never share a cell
+    // (one would hide the other, and its edge would seem to stop short).
+    // A `╲` moves left and a `╱` right, so where both come in they form a `╲╱`, not a peak.
+    if diagonal > 0, (x1 - (start + diagonal - 1)) % 2 != (dy > 0 ? 1 : 0) {
+      let later = start + diagonal <= x1 && start + 1 >= clearOf
+      let earlier = start > x0 && start - 1 >= clearOf
+      if dy < 0 ? later : !earlier && later {
+        start += 1
+      } else if earlier {
+        start -= 1
+      }
+    }
     var out: [Stroke] = []
     var y = y0
     var x = x0
