@@ -27,21 +27,26 @@ import Testing
     return nil
   }
 
+  /// A question about w_35 after the update, asked once the backward pass is done.
+  static let weightQuestion = """
+    @title Hidden
+    @section Derivation
+    > example mazur
+    > backward
+    @question
+    w_35 is 0.4 now. What will it be after the update?
+    @answer 0.35891648
+    @end
+    The numbers are back.
+
+    """
+
   @Test func aWeightAfterTheUpdateHidesItsChange() throws {
     var s = try Self.state(
-      """
-      @title Hidden
-      @section Derivation
-      > example mazur
-      > backward
-      @question
-      w_35 is 0.4 now. What will it be after the update?
-      @answer 0.35891648
-      @end
-      The numbers are back.
-      @pause
-      The last page.
-      """, name: "weight")
+      Self.weightQuestion + """
+        @pause
+        The last page.
+        """, name: "weight")
     #expect(s.lessons.isWaitingForTypedAnswer)
     let change = NumberFormat.format(-0.5 * 0.082167040564, digits: 5)
     let hidden = try #require(Self.row(s, "w_35"))
@@ -111,18 +116,7 @@ import Testing
   }
 
   @Test func aWeightQuestionWithholdsTheChangeButNotTheCurrentValue() throws {
-    var s = try Self.state(
-      """
-      @title Hidden
-      @section Derivation
-      > example mazur
-      > backward
-      @question
-      w_35 is 0.4 now. What will it be after the update?
-      @answer 0.35891648
-      @end
-      The numbers are back.
-      """, name: "weight-commands")
+    var s = try Self.state(Self.weightQuestion, name: "weight-commands")
     let change = NumberFormat.format(-0.5 * 0.082167040564, digits: 5)
     #expect(Self.answer("get dw_35", &s) == ["Δw_35 = ? (answer the question first, or `skip`)"])
     #expect(Self.answer("explain w_35", &s).first?.contains("= ?") == true)

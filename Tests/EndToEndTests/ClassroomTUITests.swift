@@ -18,12 +18,7 @@ struct ClassroomTUITests {
 
   /// backprop in free play on Mazur's network, in a 100×30 window, under a UTF-8 locale.
   static func launch(_ session: PaneSession, arguments: String = "") async throws -> String? {
-    try session.launchDemo(
-      arguments: "--no-progress \(arguments)", environment: "HOME='\(session.scratch.path)'")
-    guard await session.waitForFrame(timeout: 30, { $0.contains("Free play") }) != nil else {
-      Issue.record("the start menu never appeared; the screen was:\n\(session.capture())")
-      return nil
-    }
+    guard try await session.launchToMenu(arguments: arguments) else { return nil }
     let screen = try await session.press("f")
     guard screen.contains("Network 2-2-2") else {
       Issue.record("free play did not open; the screen was:\n\(screen)")

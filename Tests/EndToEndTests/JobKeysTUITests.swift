@@ -17,10 +17,7 @@ struct JobKeysTUITests {
       let session = try await PaneSession.start(
         locale: .utf8, binaryName: "backprop", override: "BACKPROP_BINARY")
     else { return nil }
-    try session.launchDemo(
-      arguments: "--no-progress", environment: "HOME='\(session.scratch.path)'")
-    guard await session.waitForFrame(timeout: 30, { $0.contains("Free play") }) != nil else {
-      Issue.record("the start menu never appeared; the screen was:\n\(session.capture())")
+    guard try await session.launchToMenu() else {
       session.close()
       return nil
     }

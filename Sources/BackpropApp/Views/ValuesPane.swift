@@ -104,11 +104,15 @@ enum ValuesPane {
     return (neurons, weights)
   }
 
-  /// Builds the rows `neuronRows` of `neurons` and `weightRows` of `weights`.
+  /// Builds the rows `neuronRows` of `neurons` and `weightRows` of `weights`; a table whose
+  /// range is nil is left as it is.
   static func fill(
-    _ neurons: inout Table, rows neuronRows: Range<Int>, _ weights: inout Table,
-    rows weightRows: Range<Int>, state: AppState
+    _ neurons: inout Table, rows neuronRange: Range<Int>?, _ weights: inout Table,
+    rows weightRange: Range<Int>?, state: AppState
   ) {
+    guard neuronRange != nil || weightRange != nil else { return }
+    let neuronRows = neuronRange ?? 0..<0
+    let weightRows = weightRange ?? 0..<0
     let table = ValuesTable(session: state.session, neuronRows: neuronRows, weightRows: weightRows)
     let g = state.glyphs
     let digits = min(state.session.digits, 6)
@@ -118,9 +122,11 @@ enum ValuesPane {
     let hidden = hiddenCells(state)
     // A cell the open question asks for shows "?" until it is answered.
     let ask = { (cell: Cell, text: String) in hidden.contains(cell) && !text.isEmpty ? "?" : text }
-    neurons.firstRow = neuronRows.lowerBound
-    neurons.cells = []
-    neurons.styles = []
+    if neuronRange != nil {
+      neurons.firstRow = neuronRows.lowerBound
+      neurons.cells = []
+      neurons.styles = []
+    }
     for r in table.neurons {
       let entries = [c(r.net), c(r.output), c(r.derivative), c(r.outputGradient), c(r.delta)]
       neurons.cells.append(
@@ -129,9 +135,11 @@ enum ValuesPane {
       let hot = focus.neurons.contains(r.j)
       neurons.styles.append(hot ? [.bold, .reverse] : (r.layer == 0 ? .dim : .plain))
     }
-    weights.firstRow = weightRows.lowerBound
-    weights.cells = []
-    weights.styles = []
+    if weightRange != nil {
+      weights.firstRow = weightRows.lowerBound
+      weights.cells = []
+      weights.styles = []
+    }
     for r in table.weights {
       let p = r.parameter
       let mean =
@@ -187,11 +195,9 @@ enum ValuesPane {
   /// large tables' rows are built by `render` for the rows it shows).
   static func sections(_ state: AppState, width: Int) -> (sections: [Section], sideBySide: Bool) {
     var (neurons, weights) = skeleton(state)
-    if neurons.isWhole || weights.isWhole {
-      fill(
-        &neurons, rows: neurons.isWhole ? 0..<neurons.rowCount : 0..<0, &weights,
-        rows: weights.isWhole ? 0..<weights.rowCount : 0..<0, state: state)
-    }
+    fill(
+      &neurons, rows: neurons.isWhole ? 0..<neurons.rowCount : nil, &weights,
+      rows: weights.isWhole ? 0..<weights.rowCount : nil, state: state)
     let all = { (t: Table) in Array(t.headers.indices) }
     if neurons.width(of: all(neurons)) + 3 + weights.width(of: all(weights)) <= width {
       let left = Section(neurons, width: neurons.width(of: all(neurons)))
@@ -281,17 +287,10 @@ enum ValuesPane {
   private static func build(
     _ s: inout [Section], neuronRows: Range<Int>, weightRows: Range<Int>, state: AppState
   ) {
-    guard !s[0].table.isWhole || !s[1].table.isWhole else { return }
-    var neurons = s[0].table
-    var weights = s[1].table
-    var scratchNeurons = neurons
-    var scratchWeights = weights
+    var (neurons, weights) = (s[0].table, s[1].table)
     fill(
-      &scratchNeurons, rows: neurons.isWhole ? 0..<0 : neuronRows, &scratchWeights,
-      rows: weights.isWhole ? 0..<0 : weightRows, state: state)
-    if !neurons.isWhole { neurons = scratchNeurons }
-    if !weights.isWhole { weights = scratchWeights }
-    s[0].table = neurons
-    s[1].table = weights
+      &neurons, rows: neurons.isWhole ? nil : neuronRows, &weights,
+      rows: weights.isWhole ? nil : weightRows, state: state)
+    (s[0].table, s[1].table) = (neurons, weights)
   }
 }
