@@ -29,6 +29,66 @@ import Testing
     }
   }
 
+  /// The logistic 2-2-1 and 2-2-2 networks train on a `FixedLayout` (the kernel compiled with
+  /// constant sizes): with every loss and bias mode, online and batch, from the start and from
+  /// mid-epoch, they end bit for bit where the micro-steps end, as the recorded layout does.
+  @Test(arguments: [[2, 2, 1], [2, 2, 2]])
+  func fixedLayoutsAgreeWithMicroSteps(_ sizes: [Int]) throws {
+    let samples = [
+      Sample(inputs: [0, 1], targets: Array([0.9, 0.2].prefix(sizes[2]))),
+      Sample(inputs: [1, 0.5], targets: Array([0.1, 0.7].prefix(sizes[2]))),
+      Sample(inputs: [-0.3, 0.8], targets: Array([0.6, 0.4].prefix(sizes[2]))),
+    ]
+    for loss in Loss.allCases {
+      for bias in BiasMode.allCases {
+        var net = try Network(
+          shape: NetworkShape(layerSizes: sizes), activations: [.logistic, .logistic],
+          loss: loss, biasMode: bias)
+        net.randomize(seed: 5)
+        let kernel = Kernel(network: net)
+        #expect(kernel.fixedShape == (sizes[2] == 1 ? .xor : .mazur))
+        kernel.deallocate()
+        for mode in [TrainingMode.online, .batch] {
+          let start = Trainer(network: net, samples: samples, learningRate: 0.7, mode: mode)
+          for offset in [0, 5] {
+            var micro = start
+            for _ in 0..<offset { micro.step() }
+            var fast = micro
+            for _ in 0..<3 {
+              repeat { micro.step() } while micro.position != .start && micro.divergence == nil
+            }
+            fast.train(epochs: 3)
+            let what = "\(sizes) \(loss) \(bias) \(mode) after \(offset) micro-steps"
+            #expect(
+              micro.network.weights.map(\.bitPattern) == fast.network.weights.map(\.bitPattern),
+              "\(what)")
+            #expect(
+              micro.network.biases.map(\.bitPattern) == fast.network.biases.map(\.bitPattern),
+              "\(what)")
+            #expect(micro.losses == fast.losses, "\(what)")
+            #expect(micro.trail == fast.trail, "\(what)")
+          }
+        }
+      }
+    }
+  }
+
+  /// Only logistic networks of those sizes have a fixed layout; any other activation, or any
+  /// other size, trains on the recorded one.
+  @Test func otherNetworksUseTheRecordedLayout() throws {
+    for (sizes, hidden) in [
+      ([2, 2, 1], Activation.tanh), ([2, 3, 1], .logistic), ([2, 2, 2, 1], .logistic),
+    ] {
+      let net = try Network(
+        shape: NetworkShape(layerSizes: sizes),
+        activations: Array(repeating: hidden, count: sizes.count - 2) + [.logistic],
+        loss: .halfSquaredError, biasMode: .on)
+      let kernel = Kernel(network: net)
+      #expect(kernel.fixedShape == nil, "\(sizes) \(hidden)")
+      kernel.deallocate()
+    }
+  }
+
   /// `train` started mid-pass and mid-epoch (finishing the sample by micro-steps, the rest of the
   /// epoch on the kernel from the next sample) ends bit for bit where pure micro-steps end:
   /// weights, biases, losses, trail, epoch, position and the epoch's sums, online and batch,

@@ -14,6 +14,10 @@
 /// loss, biases or not) are decided once, outside the loops; and the element-wise activation is
 /// applied in the same pass that computes net_j. Divergence is looked for once per block of
 /// epochs by the caller.
+///
+/// The passes are generic over a `KernelLayout`, the source of their counts: the layer records
+/// for any network, or constants for the logistic 2-2-1 and 2-2-2 networks the course uses most,
+/// for which the compiler writes the same code out with every count known.
 struct Kernel {
   /// One layer l ≥ 1, as its loops read it. Offsets are into the scratch arrays (neuron j is at
   /// j − 1) and into the flat weight array.
@@ -52,6 +56,16 @@ struct Kernel {
   let outputDelta: OutputDelta
   /// Layers 1 … L−1 (`layers[0]` is layer 1).
   let layers: UnsafeMutablePointer<Layer>
+  /// The logistic shape with constant sizes this network has, if any (see `KernelLayout`).
+  let fixedShape: FixedShape?
+
+  /// The shapes that have a `FixedLayout`.
+  enum FixedShape {
+    /// 2-2-1.
+    case xor
+    /// 2-2-2.
+    case mazur
+  }
 
   // Scratch, by neuron j − 1.
   let net: UnsafeMutablePointer<Double>
@@ -83,6 +97,12 @@ struct Kernel {
           size: shape.layerSizes[l], fanIn: shape.layerSizes[l - 1],
           first: shape.firstNeuron[l] - 1, source: shape.firstNeuron[l - 1] - 1,
           weights: shape.weightOffset[l], activation: network.activations[l]))
+    }
+    switch shape.layerSizes {
+    case _ where network.activations.dropFirst().contains { $0 != .logistic }: fixedShape = nil
+    case [XORSizes.inputs, XORSizes.hidden, XORSizes.outputs]: fixedShape = .xor
+    case [MazurSizes.inputs, MazurSizes.hidden, MazurSizes.outputs]: fixedShape = .mazur
+    default: fixedShape = nil
     }
     let n = shape.neuronCount
     net = .allocate(capacity: n)
@@ -120,21 +140,69 @@ struct Kernel {
     return true
   }
 
+  /// The layout that serves every shape, reading the counts from `layers`.
+  var recordedLayout: RecordedLayout {
+    RecordedLayout(
+      inputCount: inputCount, outputCount: outputCount, outputOffset: outputOffset,
+      layers: UnsafePointer(layers), layerCount: layerCount - 1)
+  }
+
+  /// The layout with constant sizes `Sizes`; only for a kernel whose `fixedShape` has them.
+  func fixedLayout<Sizes: FixedLayerSizes>(_ sizes: Sizes.Type) -> FixedLayout<Sizes> {
+    precondition(
+      layerCount == 3 && inputCount == Sizes.inputs && layers[0].size == Sizes.hidden
+        && outputCount == Sizes.outputs && layers[0].activation == .logistic
+        && layers[1].activation == .logistic, "a fixed layout for another network")
+    return FixedLayout()
+  }
+
   /// Layers of at most this many neurons compute o_j in the same pass as net_j.
   static let narrowLayer = 4
 
-  /// Forward pass; returns E for the targets at `t`.
+  /// Forward pass; returns E for the targets at `t`. Out of line: inlined into a training loop
+  /// along with the other passes, a wide network's loop ran 20% slower (2-64-64-1, measured).
+  @inline(never)
   func forward(
     weights w: UnsafeMutablePointer<Double>, biases b: UnsafeMutablePointer<Double>,
     inputs x: UnsafePointer<Double>, targets t: UnsafePointer<Double>
   ) -> Double {
-    Self.copy(x, to: out, count: inputCount)
-    var layer = UnsafePointer(layers)
-    let end = layer + (layerCount &- 1)
-    while layer < end {
-      let L = layer
-      switch L.pointee.activation {
-      case .logistic where L.pointee.size <= Self.narrowLayer:
+    forward(recordedLayout, weights: w, biases: b, inputs: x, targets: t)
+  }
+
+  /// Forward pass with the counts of `layout`; returns E for the targets at `t`.
+  @inline(__always)
+  func forward<Layout: KernelLayout>(
+    _ layout: Layout, weights w: UnsafeMutablePointer<Double>,
+    biases b: UnsafeMutablePointer<Double>, inputs x: UnsafePointer<Double>,
+    targets t: UnsafePointer<Double>
+  ) -> Double {
+    Self.copy(x, to: out, count: layout.inputCount)
+    layout.forEachLayer { L in
+      switch L.activation {
+      case .logistic where Layout.countsAreConstant && L.size <= Self.narrowLayer:
+        // With constant counts, the layer's o_j are kept until its last exp and then stored
+        // together, φ' first: the next layer then takes them from registers, where the compiler
+        // otherwise reloads them in pairs straight after storing them one by one, and the
+        // processor waits for the stores to drain (measured: 2-2-1 0.95 → 1.06 × C). With
+        // recorded counts the values would go through the stack, which cost 2-16-16-1 8%.
+        var o = SIMD4<Double>()
+        var slope = SIMD4<Double>()
+        netLayer(L, weights: w, biases: b) { j, s in
+          let k = j &- L.first
+          o[k] = Activation.logistic.value(s)
+          slope[k] = Activation.logistic.derivative(s, output: o[k])
+        }
+        var k = 0
+        while k < L.size {
+          der[L.first &+ k] = slope[k]
+          k &+= 1
+        }
+        k = 0
+        while k < L.size {
+          out[L.first &+ k] = o[k]
+          k &+= 1
+        }
+      case .logistic where L.size <= Self.narrowLayer:
         // The common case inline: o_j = σ(net_j), φ'(net_j) = o_j(1 − o_j). In a narrow layer,
         // in the same pass as net_j (measured: 5% quicker on 2-2-1) …
         netLayer(L, weights: w, biases: b) { j, s in
@@ -146,8 +214,8 @@ struct Kernel {
         // … and in a wide one, in a second pass, so that the dot products run back to back
         // rather than between calls to exp (measured: 10% quicker on 2-16-16-1).
         netLayer(L, weights: w, biases: b) { _, _ in }
-        var j = L.pointee.first
-        let last = j &+ L.pointee.size
+        var j = L.first
+        let last = j &+ L.size
         while j < last {
           let o = Activation.logistic.value(net[j])
           out[j] = o
@@ -161,9 +229,10 @@ struct Kernel {
         netLayer(L, weights: w, biases: b) { _, _ in }
         activate(L)
       }
-      layer += 1
     }
     // E = Σ_j L(t_j, o_j)
+    let outputOffset = layout.outputOffset
+    let outputCount = layout.outputCount
     let softmaxOutputs = layers[layerCount &- 2].activation == .softmax
     if outputCount == 1 && !softmaxOutputs {
       // The same sum as `sampleError` for one output, without its loop.
@@ -177,15 +246,15 @@ struct Kernel {
   /// net_j = Σ_i w_ij o_i + b_j for every neuron of a layer, stored, then handed to `then`.
   @inline(__always)
   private func netLayer(
-    _ L: UnsafePointer<Layer>, weights w: UnsafeMutablePointer<Double>,
+    _ L: Layer, weights w: UnsafeMutablePointer<Double>,
     biases b: UnsafeMutablePointer<Double>,
     then: (Int, Double) -> Void
   ) {
-    let src = UnsafePointer(out + L.pointee.source)
-    var row = UnsafePointer(w + L.pointee.weights)
-    let m = L.pointee.fanIn
-    var j = L.pointee.first
-    let end = L.pointee.first &+ L.pointee.size
+    let src = UnsafePointer(out + L.source)
+    var row = UnsafePointer(w + L.weights)
+    let m = L.fanIn
+    var j = L.first
+    let end = L.first &+ L.size
     while j < end {
       let s = Self.dot(row, src, count: m, startingAt: hasBiases ? b[j] : 0)
       net[j] = s
@@ -198,10 +267,10 @@ struct Kernel {
   /// o_j = φ(net_j) and φ'(net_j) for the other element-wise activations, out of line: they are
   /// rare in long training runs, and keeping them out keeps the hot loop small.
   @inline(never)
-  private func activate(_ L: UnsafePointer<Layer>) {
-    let phi = L.pointee.activation
-    var j = L.pointee.first
-    let end = L.pointee.first &+ L.pointee.size
+  private func activate(_ L: Layer) {
+    let phi = L.activation
+    var j = L.first
+    let end = L.first &+ L.size
     while j < end {
       let o = phi.value(net[j])
       out[j] = o
@@ -212,18 +281,30 @@ struct Kernel {
 
   /// Softmax couples the whole layer, so it runs once every net_j of the layer is known.
   @inline(never)
-  private func softmax(_ L: UnsafePointer<Layer>) {
-    let nets = UnsafeBufferPointer(start: net + L.pointee.first, count: L.pointee.size)
-    for k in 0..<L.pointee.size {
-      let j = L.pointee.first + k
+  private func softmax(_ L: Layer) {
+    let nets = UnsafeBufferPointer(start: net + L.first, count: L.size)
+    for k in 0..<L.size {
+      let j = L.first + k
       let o = Softmax.output(at: k, nets: nets)
       out[j] = o
       der[j] = Activation.softmax.derivative(net[j], output: o)
     }
   }
 
-  /// Backward pass: every δ_j, with the weights as they are (before any update).
+  /// Backward pass: every δ_j, with the weights as they are (before any update). Out of line, as
+  /// `forward(weights:biases:inputs:targets:)` is.
+  @inline(never)
   func backward(weights w: UnsafeMutablePointer<Double>, targets t: UnsafePointer<Double>) {
+    backward(recordedLayout, weights: w, targets: t)
+  }
+
+  /// Backward pass with the counts of `layout`.
+  @inline(__always)
+  func backward<Layout: KernelLayout>(
+    _ layout: Layout, weights w: UnsafeMutablePointer<Double>, targets t: UnsafePointer<Double>
+  ) {
+    let outputOffset = layout.outputOffset
+    let outputCount = layout.outputCount
     let o = UnsafePointer(out + outputOffset)
     let d = delta + outputOffset
     let phiPrime = UnsafePointer(der + outputOffset)
@@ -243,14 +324,10 @@ struct Kernel {
       softmaxOutputDeltas(targets: t)
     }
     // δ_j = (Σ_ℓ w_jℓ δ_ℓ) φ'(net_j), layer L−2 down to layer 1.
-    var upper = UnsafePointer(layers + (layerCount &- 2))
-    while upper > layers {
-      let U = upper
-      let L = upper - 1
-      let column = UnsafePointer(w + U.pointee.weights)
-      let deltaNext = UnsafePointer(delta + U.pointee.first)
-      let n = L.pointee.size
-      let nextCount = U.pointee.size
+    layout.forEachLayerBackward { L, U in
+      let column = UnsafePointer(w + U.weights)
+      let deltaNext = UnsafePointer(delta + U.first)
+      let n = L.size
       var local = 0
       /// Every δ_j of the layer; called with a constant count where it is short, so that
       /// `dot`'s choice of length is made once per layer rather than once per neuron.
@@ -258,12 +335,12 @@ struct Kernel {
       func deltas(receivers count: Int) {
         while local < n {
           let s = Self.dot(column + local, stride: n, deltaNext, count: count)
-          let j = L.pointee.first &+ local
+          let j = L.first &+ local
           delta[j] = s * der[j]
           local &+= 1
         }
       }
-      switch nextCount {
+      switch U.size {
       case 1: deltas(receivers: 1)
       case 2: deltas(receivers: 2)
       case let count:
@@ -271,7 +348,6 @@ struct Kernel {
           of: L, weights: column, receiverDeltas: deltaNext, receivers: count, delta: delta,
           slopes: UnsafePointer(der))
       }
-      upper -= 1
     }
   }
 
@@ -283,13 +359,13 @@ struct Kernel {
   /// make `backward` save registers on every sample, which costs a 2-2-1 network 6%.
   @inline(__always)
   static func deltasByRows(
-    of L: UnsafePointer<Layer>, weights rows: UnsafePointer<Double>,
+    of L: Layer, weights rows: UnsafePointer<Double>,
     receiverDeltas deltaNext: UnsafePointer<Double>, receivers count: Int,
     delta: UnsafeMutablePointer<Double>, slopes der: UnsafePointer<Double>
   ) {
-    let n = L.pointee.size
-    let sums = delta + L.pointee.first
-    let slopes = der + L.pointee.first
+    let n = L.size
+    let sums = delta + L.first
+    let slopes = der + L.first
     // The first receiver's terms start each sum from 0 (0 + x, as the column sum's first
     // addition, and no call to clear the sums first).
     var row = rows
@@ -336,17 +412,23 @@ struct Kernel {
 
   /// Online update: w_ij ← w_ij − η o_i δ_j for every trainable parameter.
   func updateOnline(
-    weights w: UnsafeMutablePointer<Double>, biases b: UnsafeMutablePointer<Double>,
-    eta: Double, trainBiases: Bool
+    weights w: UnsafeMutablePointer<Double>, biases b: UnsafeMutablePointer<Double>, eta: Double,
+    trainBiases: Bool
   ) {
-    var layer = UnsafePointer(layers)
-    let end = layer + (layerCount &- 1)
-    while layer < end {
-      let L = layer
-      let src = UnsafePointer(out + L.pointee.source)
-      var row = w + L.pointee.weights
-      var j = L.pointee.first
-      let last = L.pointee.first &+ L.pointee.size
+    updateOnline(recordedLayout, weights: w, biases: b, eta: eta, trainBiases: trainBiases)
+  }
+
+  /// `updateOnline` with the counts of `layout`.
+  @inline(__always)
+  func updateOnline<Layout: KernelLayout>(
+    _ layout: Layout, weights w: UnsafeMutablePointer<Double>,
+    biases b: UnsafeMutablePointer<Double>, eta: Double, trainBiases: Bool
+  ) {
+    layout.forEachLayer { L in
+      let src = UnsafePointer(out + L.source)
+      var row = w + L.weights
+      var j = L.first
+      let last = L.first &+ L.size
       /// Every row of the layer; called with a constant width where it is short, so that
       /// `descend`'s choice of width is made once per layer rather than once per neuron
       /// (measured: 5% quicker on 2-2-1).
@@ -360,13 +442,12 @@ struct Kernel {
           j &+= 1
         }
       }
-      switch L.pointee.fanIn {
+      switch L.fanIn {
       case 1: descendRows(width: 1)
       case 2: descendRows(width: 2)
       case 3: descendRows(width: 3)
       case let m: descendRows(width: m)
       }
-      layer += 1
     }
   }
 
@@ -502,15 +583,21 @@ struct Kernel {
   func accumulate(
     weightSums gw: UnsafeMutablePointer<Double>, biasSums gb: UnsafeMutablePointer<Double>
   ) {
-    var layer = UnsafePointer(layers)
-    let end = layer + (layerCount &- 1)
-    while layer < end {
-      let L = layer
-      let src = UnsafePointer(out + L.pointee.source)
-      var row = gw + L.pointee.weights
-      let m = L.pointee.fanIn
-      var j = L.pointee.first
-      let last = L.pointee.first &+ L.pointee.size
+    accumulate(recordedLayout, weightSums: gw, biasSums: gb)
+  }
+
+  /// `accumulate` with the counts of `layout`.
+  @inline(__always)
+  func accumulate<Layout: KernelLayout>(
+    _ layout: Layout, weightSums gw: UnsafeMutablePointer<Double>,
+    biasSums gb: UnsafeMutablePointer<Double>
+  ) {
+    layout.forEachLayer { L in
+      let src = UnsafePointer(out + L.source)
+      var row = gw + L.weights
+      let m = L.fanIn
+      var j = L.first
+      let last = L.first &+ L.size
       while j < last {
         let d = delta[j]
         var i = 0
@@ -522,7 +609,6 @@ struct Kernel {
         row += m
         j &+= 1
       }
-      layer += 1
     }
   }
 }

@@ -113,23 +113,33 @@ extension Trainer {
                 let x = xb.baseAddress!
                 let t = tb.baseAddress!
 
-                /// One epoch; with `careful`, stops at the first non-finite E or parameter and
-                /// returns it.
+                /// One epoch with the counts of `layout`; with `careful`, stops at the first
+                /// non-finite E or parameter and returns it.
                 @inline(__always)
-                func epoch(careful: Bool) -> (loss: Double, diverged: (String, Double, Int)?) {
+                func epoch<Layout: KernelLayout>(
+                  _ layout: Layout, careful: Bool
+                ) -> (loss: Double, diverged: (String, Double, Int)?) {
                   epochNumber += 1
                   var errorSum = startErrorSum
                   var xs = x + start * inCount
                   var ts = t + start * outCount
                   for s in start..<sampleCount {
-                    let e = kernel.forward(weights: w, biases: b, inputs: xs, targets: ts)
+                    let e =
+                      Layout.countsAreConstant
+                      ? kernel.forward(layout, weights: w, biases: b, inputs: xs, targets: ts)
+                      : kernel.forward(weights: w, biases: b, inputs: xs, targets: ts)
                     errorSum += e
                     if careful && !e.isFinite { return (errorSum, ("E", e, s)) }
-                    kernel.backward(weights: w, targets: ts)
-                    if batch {
-                      kernel.accumulate(weightSums: gw, biasSums: gb)
+                    if Layout.countsAreConstant {
+                      kernel.backward(layout, weights: w, targets: ts)
                     } else {
-                      kernel.updateOnline(weights: w, biases: b, eta: eta, trainBiases: trainBiases)
+                      kernel.backward(weights: w, targets: ts)
+                    }
+                    if batch {
+                      kernel.accumulate(layout, weightSums: gw, biasSums: gb)
+                    } else {
+                      kernel.updateOnline(
+                        layout, weights: w, biases: b, eta: eta, trainBiases: trainBiases)
                       if keepTrail && countTrailUpdate() {
                         keepTrailPoint(wb, TrailMark(epoch: epochNumber, sample: s + 1))
                       }
@@ -154,41 +164,53 @@ extension Trainer {
                   return (errorSum / Double(sampleCount), nil)
                 }
 
-                var left = epochs
-                while left > 0 && diverged == nil {
-                  let count = min(left, blockEpochs)
-                  let savedTrail = (trail, trailMarks, trailStride, trailPending, epochNumber)
-                  _ = savedWeights.withUnsafeMutableBufferPointer { $0.update(fromContentsOf: wb) }
-                  _ = savedBiases.withUnsafeMutableBufferPointer { $0.update(fromContentsOf: bb) }
-                  // A NaN or ±∞ anywhere makes the sum of the block's losses non-finite.
-                  var lossSum = 0.0
-                  for k in 0..<count {
-                    let loss = epoch(careful: false).loss
-                    lossSum += loss
-                    blockLosses[k] = loss
-                  }
-                  var kept = count
-                  if !lossSum.isFinite || Self.firstNonFinite(wb, bb, shape: network.shape) != nil {
-                    // Replay the block from its start, checking every sample.
-                    _ = wb.update(fromContentsOf: savedWeights)
-                    _ = bb.update(fromContentsOf: savedBiases)
-                    (trail, trailMarks, trailStride, trailPending, epochNumber) = savedTrail
-                    for k in 0..<gwb.count { gwb[k] = startWeightSums[k] }
-                    for k in 0..<gbb.count { gbb[k] = startBiasSums[k] }
-                    kept = 0
-                    for _ in 0..<count {
-                      let result = epoch(careful: true)
-                      if let d = result.diverged {
-                        diverged = d
-                        break
-                      }
-                      blockLosses[kept] = result.loss
-                      kept += 1
+                /// Every block of epochs, with the counts of `layout`.
+                func runBlocks<Layout: KernelLayout>(_ layout: Layout) {
+                  var left = epochs
+                  while left > 0 && diverged == nil {
+                    let count = min(left, blockEpochs)
+                    let savedTrail = (trail, trailMarks, trailStride, trailPending, epochNumber)
+                    _ = savedWeights.withUnsafeMutableBufferPointer {
+                      $0.update(fromContentsOf: wb)
                     }
+                    _ = savedBiases.withUnsafeMutableBufferPointer { $0.update(fromContentsOf: bb) }
+                    // A NaN or ±∞ anywhere makes the sum of the block's losses non-finite.
+                    var lossSum = 0.0
+                    for k in 0..<count {
+                      let loss = epoch(layout, careful: false).loss
+                      lossSum += loss
+                      blockLosses[k] = loss
+                    }
+                    var kept = count
+                    if !lossSum.isFinite || Self.firstNonFinite(wb, bb, shape: network.shape) != nil
+                    {
+                      // Replay the block from its start, checking every sample.
+                      _ = wb.update(fromContentsOf: savedWeights)
+                      _ = bb.update(fromContentsOf: savedBiases)
+                      (trail, trailMarks, trailStride, trailPending, epochNumber) = savedTrail
+                      for k in 0..<gwb.count { gwb[k] = startWeightSums[k] }
+                      for k in 0..<gbb.count { gbb[k] = startBiasSums[k] }
+                      kept = 0
+                      for _ in 0..<count {
+                        let result = epoch(layout, careful: true)
+                        if let d = result.diverged {
+                          diverged = d
+                          break
+                        }
+                        blockLosses[kept] = result.loss
+                        kept += 1
+                      }
+                    }
+                    losses.append(contentsOf: UnsafeBufferPointer(rebasing: blockLosses[..<kept]))
+                    epochsDone += kept
+                    left -= count
                   }
-                  losses.append(contentsOf: UnsafeBufferPointer(rebasing: blockLosses[..<kept]))
-                  epochsDone += kept
-                  left -= count
+                }
+
+                switch kernel.fixedShape {
+                case .xor?: runBlocks(kernel.fixedLayout(XORSizes.self))
+                case .mazur?: runBlocks(kernel.fixedLayout(MazurSizes.self))
+                case nil: runBlocks(kernel.recordedLayout)
                 }
               }
             }
