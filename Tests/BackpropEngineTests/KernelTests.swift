@@ -89,6 +89,33 @@ import Testing
     }
   }
 
+  /// Rows of `Kernel.longRow` weights or more are summed four neurons at a time; a layer of 7
+  /// (one block of four, then three one by one) still ends bit for bit where micro-steps end.
+  @Test(arguments: [Activation.logistic, .tanh])
+  func longRowsAgreeWithMicroSteps(_ hidden: Activation) throws {
+    let inputs = Kernel.longRow + 3
+    var net = try Network(
+      shape: NetworkShape(layerSizes: [inputs, 7, 2]), activations: [hidden, .logistic],
+      loss: .halfSquaredError, biasMode: .on)
+    net.randomize(seed: 9)
+    var rng = SplitMix64(seed: 4)
+    let samples = (0..<2).map { k in
+      Sample(
+        inputs: (0..<inputs).map { _ in rng.nextDouble(in: 0...1) },
+        targets: k == 0 ? [1, 0] : [0, 1])
+    }
+    for mode in [TrainingMode.online, .batch] {
+      var micro = Trainer(network: net, samples: samples, learningRate: 0.3, mode: mode)
+      var fast = micro
+      repeat { micro.step() } while micro.position != .start
+      fast.train(epochs: 1)
+      #expect(
+        micro.network.weights.map(\.bitPattern) == fast.network.weights.map(\.bitPattern),
+        "\(hidden) \(mode)")
+      #expect(micro.losses == fast.losses, "\(hidden) \(mode)")
+    }
+  }
+
   /// `train` started mid-pass and mid-epoch (finishing the sample by micro-steps, the rest of the
   /// epoch on the kernel from the next sample) ends bit for bit where pure micro-steps end:
   /// weights, biases, losses, trail, epoch, position and the epoch's sums, online and batch,

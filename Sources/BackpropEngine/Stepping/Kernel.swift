@@ -255,6 +255,23 @@ struct Kernel {
     let m = L.fanIn
     var j = L.first
     let end = L.first &+ L.size
+    if m >= Self.longRow {
+      while j &+ 4 <= end {
+        let s = Self.dots(
+          rows: row, length: m, src,
+          startingAt: hasBiases ? (b[j], b[j &+ 1], b[j &+ 2], b[j &+ 3]) : (0, 0, 0, 0))
+        net[j] = s.0
+        net[j &+ 1] = s.1
+        net[j &+ 2] = s.2
+        net[j &+ 3] = s.3
+        then(j, s.0)
+        then(j &+ 1, s.1)
+        then(j &+ 2, s.2)
+        then(j &+ 3, s.3)
+        row += 4 &* m
+        j &+= 4
+      }
+    }
     while j < end {
       let s = Self.dot(row, src, count: m, startingAt: hasBiases ? b[j] : 0)
       net[j] = s
@@ -485,6 +502,39 @@ struct Kernel {
       i &+= 1
     }
     return s
+  }
+
+  /// Rows at least this long are summed four neurons at a time (see `dots`). Measured against
+  /// one neuron at a time: 784-30-10 30% quicker, 2-256-256-1 14%, 2-128-128-1 6%; but
+  /// 2-64-64-1 2% and 2-32-32-1 4% slower: on rows that short the processor already overlaps one
+  /// neuron's chain of additions with the next neuron's.
+  static let longRow = 96
+
+  /// Four neurons' net_j at once, from four consecutive rows of `length` weights: each sum
+  /// starts from its own start and adds its terms in ascending i, exactly as `dot` does, so each
+  /// result is bit for bit `dot`'s. Why: one sum is a chain of additions, each waiting for the one
+  /// before (about 4 cycles apiece), and on long rows that wait is the whole cost of the forward
+  /// pass (ref.c's too). Four independent chains overlap, and each o_i is loaded once for four
+  /// neurons.
+  @inline(__always)
+  static func dots(
+    rows a: UnsafePointer<Double>, length m: Int, _ b: UnsafePointer<Double>,
+    startingAt start: (Double, Double, Double, Double)
+  ) -> (Double, Double, Double, Double) {
+    var (s0, s1, s2, s3) = start
+    let a1 = a + m
+    let a2 = a1 + m
+    let a3 = a2 + m
+    var i = 0
+    while i < m {
+      let x = b[i]
+      s0 += a[i] * x
+      s1 += a1[i] * x
+      s2 += a2[i] * x
+      s3 += a3[i] * x
+      i &+= 1
+    }
+    return (s0, s1, s2, s3)
   }
 
   /// Σ_q a_(q·stride) b_q, summed from 0 in ascending q: Σ_ℓ w_jℓ δ_ℓ down a weight column.
