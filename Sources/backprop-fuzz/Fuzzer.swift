@@ -44,7 +44,7 @@ struct Fuzzer {
     // inside the scratch folder, so that fuzzing never litters the folder it was started from.
     try? FileManager.default.createDirectory(
       atPath: scratch + "/work", withIntermediateDirectories: true)
-    FileManager.default.changeCurrentDirectoryPath(scratch + "/work")
+    _ = FileManager.default.changeCurrentDirectoryPath(scratch + "/work")
   }
 
   /// Where the scratch folder goes: memory (`/dev/shm`) when there is one, since every input

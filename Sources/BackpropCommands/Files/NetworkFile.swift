@@ -168,7 +168,7 @@ public struct NetworkFile: Codable, Equatable, Sendable {
       throw .init(
         "wrong type at `\(context.codingPath.map(\.stringValue).joined(separator: "."))`: \(context.debugDescription)"
       )
-    } catch let DecodingError.dataCorrupted(_) where numberProblem(in: data) != nil {
+    } catch DecodingError.dataCorrupted where numberProblem(in: data) != nil {
       throw .init(numberProblem(in: data)!)
     } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
       // Valid JSON holding a value of the wrong kind (`layers` 2.5, a number out of range).
