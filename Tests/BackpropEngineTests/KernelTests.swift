@@ -116,6 +116,38 @@ import Testing
     }
   }
 
+  /// Layers wide enough for the kernel's wide paths: rows of four weights or more (updated a
+  /// layer at a time) and δ summed over eight receivers (four a pass, then two, then one). With
+  /// every bias mode, online and batch, the kernel ends bit for bit where micro-steps end.
+  @Test(arguments: BiasMode.allCases)
+  func wideLayersAgreeWithMicroSteps(_ bias: BiasMode) throws {
+    var net = try Network(
+      shape: NetworkShape(layerSizes: [5, 6, 8, 3]), activations: [.tanh, .logistic, .logistic],
+      loss: .halfSquaredError, biasMode: bias)
+    net.randomize(seed: 13)
+    var rng = SplitMix64(seed: 8)
+    let samples = (0..<3).map { k in
+      Sample(
+        inputs: (0..<5).map { _ in rng.nextDouble(in: -1...1) },
+        targets: (0..<3).map { $0 == k ? 0.9 : 0.1 })
+    }
+    for mode in [TrainingMode.online, .batch] {
+      var micro = Trainer(network: net, samples: samples, learningRate: 0.4, mode: mode)
+      var fast = micro
+      for _ in 0..<3 {
+        repeat { micro.step() } while micro.position != .start
+      }
+      fast.train(epochs: 3)
+      #expect(
+        micro.network.weights.map(\.bitPattern) == fast.network.weights.map(\.bitPattern),
+        "\(bias) \(mode)")
+      #expect(
+        micro.network.biases.map(\.bitPattern) == fast.network.biases.map(\.bitPattern),
+        "\(bias) \(mode)")
+      #expect(micro.losses == fast.losses, "\(bias) \(mode)")
+    }
+  }
+
   /// `train` started mid-pass and mid-epoch (finishing the sample by micro-steps, the rest of the
   /// epoch on the kernel from the next sample) ends bit for bit where pure micro-steps end:
   /// weights, biases, losses, trail, epoch, position and the epoch's sums, online and batch,

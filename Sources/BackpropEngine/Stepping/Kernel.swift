@@ -394,15 +394,44 @@ struct Kernel {
     }
     row += n
     var q = 1
-    while q < count {
+    // Four receivers a pass, then two, then one: each sum still adds receiver q's term before
+    // receiver q + 1's, but is loaded and stored once a pass rather than once a receiver
+    // (measured against one receiver a pass: 2-16-16-1 and 2-64-64-1 6–7% quicker).
+    while q &+ 4 <= count {
+      let d0 = deltaNext[q]
+      let d1 = deltaNext[q &+ 1]
+      let d2 = deltaNext[q &+ 2]
+      let d3 = deltaNext[q &+ 3]
+      let r1 = row + n
+      let r2 = r1 + n
+      let r3 = r2 + n
+      var j = 0
+      while j < n {
+        sums[j] = (((sums[j] + row[j] * d0) + r1[j] * d1) + r2[j] * d2) + r3[j] * d3
+        j &+= 1
+      }
+      row += 4 &* n
+      q &+= 4
+    }
+    while q &+ 2 <= count {
+      let d0 = deltaNext[q]
+      let d1 = deltaNext[q &+ 1]
+      let next = row + n
+      var j = 0
+      while j < n {
+        sums[j] = (sums[j] + row[j] * d0) + next[j] * d1
+        j &+= 1
+      }
+      row += 2 &* n
+      q &+= 2
+    }
+    if q < count {
       let d = deltaNext[q]
       var j = 0
       while j < n {
         sums[j] += row[j] * d
         j &+= 1
       }
-      row += n
-      q &+= 1
     }
     var j = 0
     while j < n {
@@ -446,9 +475,8 @@ struct Kernel {
       var row = w + L.weights
       var j = L.first
       let last = L.first &+ L.size
-      /// Every row of the layer; called with a constant width where it is short, so that
-      /// `descend`'s choice of width is made once per layer rather than once per neuron
-      /// (measured: 5% quicker on 2-2-1).
+      /// Every row of the layer, for a short constant width: `descend`'s choice of width is
+      /// made once per layer rather than once per neuron (measured: 5% quicker on 2-2-1).
       @inline(__always)
       func descendRows(width m: Int) {
         while j < last {
@@ -463,7 +491,10 @@ struct Kernel {
       case 1: descendRows(width: 1)
       case 2: descendRows(width: 2)
       case 3: descendRows(width: 3)
-      case let m: descendRows(width: m)
+      case let m:
+        Self.descendLayer(
+          rows: row, count: L.size, width: m, along: src, deltas: UnsafePointer(delta + j),
+          biases: trainBiases ? b + j : nil, eta: eta)
       }
     }
   }
@@ -575,39 +606,46 @@ struct Kernel {
     }
   }
 
-  /// w_ij ← w_ij − η (o_i δ_j) along one row.
+  /// w_ij ← w_ij − η (o_i δ_j) along one row of one, two or three weights.
   @inline(__always)
   static func descend(
     _ row: UnsafeMutablePointer<Double>, along src: UnsafePointer<Double>, by d: Double,
     eta: Double, count m: Int
   ) {
-    switch m {
-    case 1:
-      row[0] = row[0] - eta * (src[0] * d)
-    case 2:
-      row[0] = row[0] - eta * (src[0] * d)
-      row[1] = row[1] - eta * (src[1] * d)
-    case 3:
-      row[0] = row[0] - eta * (src[0] * d)
-      row[1] = row[1] - eta * (src[1] * d)
-      row[2] = row[2] - eta * (src[2] * d)
-    default:
-      descendLoop(row, along: src, by: d, eta: eta, count: m)
+    var i = 0
+    while i < m {
+      row[i] = row[i] - eta * (src[i] * d)
+      i &+= 1
     }
   }
 
-  /// `descend` for longer rows. Out of line, so that the set-up of its vector loop is paid only
-  /// by rows that use it, not by every layer of a tiny network.
+  /// w_ij ← w_ij − η (o_i δ_j) for every row of a layer whose rows are four weights or longer,
+  /// then b_j ← b_j − η δ_j. Out of line, so that the set-up of its vector loops is paid only by
+  /// layers that use them, and once per layer rather than once per row (measured against a call
+  /// per row: 2-16-16-1 8% quicker, 2-64-64-1 12%).
   @inline(never)
-  static func descendLoop(
-    _ row: UnsafeMutablePointer<Double>, along src: UnsafePointer<Double>, by d: Double,
-    eta: Double, count m: Int
+  static func descendLayer(
+    rows: UnsafeMutablePointer<Double>, count n: Int, width m: Int,
+    along src: UnsafePointer<Double>, deltas: UnsafePointer<Double>,
+    biases: UnsafeMutablePointer<Double>?, eta: Double
   ) {
-    var i = 0
-    while i < m {
-      let g = src[i] * d
-      row[i] = row[i] - eta * g
-      i &+= 1
+    var row = rows
+    var k = 0
+    while k < n {
+      let d = deltas[k]
+      var i = 0
+      while i < m {
+        row[i] = row[i] - eta * (src[i] * d)
+        i &+= 1
+      }
+      row += m
+      k &+= 1
+    }
+    guard let b = biases else { return }
+    k = 0
+    while k < n {
+      b[k] = b[k] - eta * deltas[k]
+      k &+= 1
     }
   }
 
