@@ -536,10 +536,9 @@ struct Kernel {
   }
 
   /// Rows at least this long are summed four neurons at a time (see `dots`). Measured against
-  /// one neuron at a time: 784-30-10 30% quicker, 2-256-256-1 14%, 2-128-128-1 6%; but
-  /// 2-64-64-1 2% and 2-32-32-1 4% slower: on rows that short the processor already overlaps one
-  /// neuron's chain of additions with the next neuron's.
-  static let longRow = 96
+  /// one neuron at a time: 784-30-10 30% quicker, 2-64-64-1 12%, 2-32-32-1 7%, 2-16-16-1 5%;
+  /// rows of 8 and 12 showed no clear difference either way.
+  static let longRow = 16
 
   /// Four neurons' net_j at once, from four consecutive rows of `length` weights: each sum
   /// starts from its own start and adds its terms in ascending i, exactly as `dot` does, so each
