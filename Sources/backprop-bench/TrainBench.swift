@@ -1,3 +1,4 @@
+import BackpropApp
 import BackpropCommands
 import BackpropEngine
 import Foundation
@@ -67,6 +68,34 @@ enum TrainBench {
           "headless `train %d` on XOR: %.3f s CPU; kernel alone %.3f s; command speed = %.2f x kernel",
         epochs, commandSeconds, kernelSeconds, kernelSeconds / commandSeconds))
     print(String(format: "peak memory: %.1f MiB", Measure.peakMiB()))
+  }
+
+  /// A `train N` job in the interface, slice by slice as the TUI runs it (without drawing),
+  /// versus the kernel alone on the same trainer. `setup` names a network and a data set; on a
+  /// large data set every slice is one epoch, so what a slice does besides training shows here.
+  static func job(epochs: Int, setup: [String]) {
+    var state = AppState(width: 120, height: 40, startScreen: false)
+    state.isInteractive = true
+    for line in setup { _ = App.submit(line, &state) }
+    var kernelOnly = state.session.trainer
+    var cpu = Measure.cpu()
+    kernelOnly.train(epochs: epochs)
+    let kernelSeconds = Measure.cpu() - cpu
+    cpu = Measure.cpu()
+    _ = App.submit("train \(epochs)", &state)
+    var slices = 1
+    while state.job != nil {
+      _ = App.update(&state, .tick)
+      slices += 1
+    }
+    let jobSeconds = Measure.cpu() - cpu
+    let same = state.session.trainer.network == kernelOnly.network
+    print(
+      String(
+        format:
+          "TUI `train %d` job on %@: %.3f s CPU in %d slices; kernel alone %.3f s; job speed = %.2f x kernel%@",
+        epochs, setup.joined(separator: "; "), jobSeconds, slices, kernelSeconds,
+        kernelSeconds / jobSeconds, same ? "" : " (DIFFERENT WEIGHTS)"))
   }
 
   /// A very long `train` in the chunks the TUI uses, printing resident memory as it goes: it

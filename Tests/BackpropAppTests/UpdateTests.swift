@@ -85,6 +85,51 @@ import TextGrid
     #expect(s.session.trainer.epoch == 0)
   }
 
+  /// A job of one-epoch slices (a data set large enough that one epoch is more than a slice of
+  /// work), started mid-pass, ends bit for bit where the typed command ends, reports as the
+  /// command does, and undoes as one.
+  @Test func aTrainingJobEndsWhereTheCommandEnds() {
+    let setup = ["network 2-64-64-1 seed=3", "data spiral n=1000", "step 5"]
+    var job = AppState(startScreen: false)
+    job.isInteractive = true
+    var typed = AppState(startScreen: false)
+    for line in setup {
+      App.submit(line, &job)
+      App.submit(line, &typed)
+    }
+    let start = job.session.trainer
+    App.submit("train 4", &typed)
+    App.submit("train 4", &job)
+    var slices = 1
+    while job.job != nil {
+      _ = App.update(&job, .tick)
+      slices += 1
+    }
+    #expect(slices == 4)
+    #expect(job.session.trainer == typed.session.trainer)
+    #expect(job.session.trainer.epoch == 4)
+    let report = job.output.last { $0.kind == .output }?.text ?? ""
+    let typedReport = typed.output.last { $0.kind == .output }?.text ?? ""
+    #expect(report == typedReport && report.contains("4 epochs"), "\(report) | \(typedReport)")
+    App.submit("undo", &job)
+    #expect(job.session.trainer == start)
+  }
+
+  /// A slice the work limit refuses (one epoch of this network and data is more than a command
+  /// may do) ends the job with the limit's message and changes nothing.
+  @Test func aTrainingJobOverTheWorkLimitChangesNothing() {
+    var s = AppState(startScreen: false)
+    s.isInteractive = true
+    App.submit("network 2-1000-1000-1 seed=1", &s)
+    App.submit("data spiral n=1000", &s)
+    #expect(s.session.trainer.network.weights.count == 1_003_000)
+    let before = s.session.trainer
+    App.submit("train 3", &s)
+    while s.job != nil { _ = App.update(&s, .tick) }
+    #expect(s.session.trainer == before)
+    #expect(s.output.contains { $0.kind == .error && $0.text.contains("weight-updates") })
+  }
+
   @Test func resizeRelayouts() {
     var s = AppState(width: 80, height: 24, startScreen: false)
     _ = App.update(&s, .resize(width: 132, height: 43))

@@ -326,8 +326,7 @@ public enum App {
     let perEpoch = samples * weights
     let chunk = max(1, min(job.remaining, sliceSize(trainingSliceWork, job) / perEpoch))
     let before = state.session.trainer.epoch
-    let line = "\(Command.train.rawValue) \(chunk)"
-    switch state.session.execute(line, mergingWithPrevious: !first) {
+    switch state.session.trainSlice(epochs: chunk, first: first) {
     case .success:
       job.remaining -= max(1, state.session.trainer.epoch - before)
     case .failure(let e):

@@ -145,15 +145,7 @@ extension Context {
     let before = trainer.epoch
     let errorBefore = trainer.network.meanError(on: trainer.samples)
     let testBefore = trainer.testError
-    if trainer.position != .start {
-      // Finish the current sample step by step, so `back` can return into it; the rest of the
-      // epoch goes on the kernel (micro-stepping thousands of samples held the screen for
-      // seconds). The early mode is stepped throughout by `train` itself.
-      _ = runSteps { _, t in t.position.isAtSampleStart }
-      trainer.train(epochs: count - (trainer.epoch - before))
-    } else {
-      trainer.train(epochs: count)
-    }
+    runEpochs(count)
     let errorAfter = trainer.network.meanError(on: trainer.samples)
     let report = TrainingReport(
       epochs: trainer.epoch - before, epoch: trainer.epoch, errorBefore: errorBefore,
@@ -169,6 +161,28 @@ extension Context {
     }
     if let d = trainer.divergence { lines.append(d.description) }
     return CommandOutput(lines: lines, data: data)
+  }
+
+  /// The change `train count` makes, without its report.
+  mutating func runEpochs(_ count: Int) {
+    let before = trainer.epoch
+    if trainer.position != .start {
+      // Finish the current sample step by step, so `back` can return into it; the rest of the
+      // epoch goes on the kernel (micro-stepping thousands of samples held the screen for
+      // seconds). The early mode is stepped throughout by `train` itself.
+      _ = runSteps { _, t in t.position.isAtSampleStart }
+      trainer.train(epochs: count - (trainer.epoch - before))
+    } else {
+      trainer.train(epochs: count)
+    }
+  }
+
+  /// One slice of the interface's `train N` job: `train count` with the same checks and the
+  /// same change, but no report (the job reports once, at its end; see `Session.trainSlice`).
+  mutating func trainSlice(_ count: Int) throws(CommandError) {
+    try requireSamples(1)
+    try requireWork(epochs: count, column: 1, command: "train \(count)")
+    runEpochs(count)
   }
 
   mutating func restart(_ args: inout Arguments, usage: String) throws(CommandError)
