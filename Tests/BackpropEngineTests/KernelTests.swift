@@ -73,6 +73,36 @@ import Testing
     }
   }
 
+  /// A fixed layout diverges where the micro-steps diverge: with binary cross-entropy and a huge
+  /// η an output saturates to exactly 0 or 1 and E becomes +∞; the block is replayed sample by
+  /// sample and stops at the same quantity, epoch and sample, with the same weights. (The
+  /// position differs by design: the kernel keeps no pass values, so it stops before the
+  /// sample's forward pass, where the micro-steps stop after it.)
+  @Test(arguments: [TrainingMode.online, .batch])
+  func fixedLayoutDivergesWhereMicroStepsDiverge(_ mode: TrainingMode) throws {
+    var net = try Network(
+      shape: NetworkShape(layerSizes: [2, 2, 1]), activations: [.logistic, .logistic],
+      loss: .binaryCrossEntropy, biasMode: .on)
+    net.randomize(seed: 2)
+    let samples = [
+      Sample(inputs: [0, 0], targets: [0]), Sample(inputs: [0, 1], targets: [1]),
+      Sample(inputs: [1, 0], targets: [1]), Sample(inputs: [1, 1], targets: [0]),
+    ]
+    var micro = Trainer(network: net, samples: samples, learningRate: 1e6, mode: mode)
+    var fast = micro
+    for _ in 0..<50 where micro.divergence == nil {
+      repeat { micro.step() } while micro.position != .start && micro.divergence == nil
+    }
+    fast.train(epochs: 50)
+    let divergence = try #require(micro.divergence)
+    #expect(fast.divergence == divergence, "\(mode)")
+    #expect(fast.position.sample == micro.position.sample, "\(mode)")
+    #expect(fast.epoch == micro.epoch, "\(mode)")
+    #expect(micro.losses == fast.losses, "\(mode)")
+    #expect(
+      micro.network.weights.map(\.bitPattern) == fast.network.weights.map(\.bitPattern), "\(mode)")
+  }
+
   /// Only logistic networks of those sizes have a fixed layout; any other activation, or any
   /// other size, trains on the recorded one.
   @Test func otherNetworksUseTheRecordedLayout() throws {
