@@ -84,8 +84,14 @@ enum TrainBench {
     cpu = Measure.cpu()
     _ = App.submit("train \(epochs)", &state)
     var slices = 1
+    var longest = Duration.zero
     while state.job != nil {
+      // As the TUI loop does: each slice's time sizes the next (`App.adaptPace`).
+      let started = ContinuousClock.now
       _ = App.update(&state, .tick)
+      let took = ContinuousClock.now - started
+      longest = max(longest, took)
+      if state.job != nil { _ = App.update(&state, .jobSliceTook(took)) }
       slices += 1
     }
     let jobSeconds = Measure.cpu() - cpu
@@ -93,9 +99,10 @@ enum TrainBench {
     print(
       String(
         format:
-          "TUI `train %d` job on %@: %.3f s CPU in %d slices; kernel alone %.3f s; job speed = %.2f x kernel%@",
-        epochs, setup.joined(separator: "; "), jobSeconds, slices, kernelSeconds,
-        kernelSeconds / jobSeconds, same ? "" : " (DIFFERENT WEIGHTS)"))
+          "TUI `train %d` job on %@: %.3f s CPU in %d slices (longest %.0f ms, the last with the report's E); kernel alone %.3f s; job speed = %.2f x kernel%@",
+        epochs, setup.joined(separator: "; "), jobSeconds, slices,
+        Double(longest.components.attoseconds) / 1e15 + Double(longest.components.seconds) * 1e3,
+        kernelSeconds, kernelSeconds / jobSeconds, same ? "" : " (DIFFERENT WEIGHTS)"))
   }
 
   /// A very long `train` in the chunks the TUI uses, printing resident memory as it goes: it

@@ -14,8 +14,10 @@ let usage = """
     --samples N          samples for the random task (shapes other than 2-…-1; default 1000)
     --init ref|seeded    ref: ref.c's initial weights (default); seeded: `randomize(seed: 1)`
     --train-command N    headless `train N` on XOR versus the kernel alone
-    --train-job N        a TUI `train N` job on 2-256-256-1 with 1,000 samples (one epoch a
-                         slice) and on XOR (many epochs a slice), versus the kernel alone
+    --train-job N        a TUI `train N` job on 2-256-256-1 with 1,000 samples (slices of
+                         samples: an epoch is more than a slice), on 2-1000-1000-1 (an epoch
+                         more than one command may do) and on XOR (many epochs a slice),
+                         versus the kernel alone
     --train-long N       `train N` on XOR in TUI-sized chunks, printing memory as it goes
     --steps N,N,…        N `step` commands on Mazur for each N (history scaling)
     --keypress N         keypress handling after N keypresses
@@ -59,6 +61,7 @@ do {
   }
   if let n = value(after: "--train-job").flatMap(Int.init) {
     TrainBench.job(epochs: n, setup: ["network 2-256-256-1 seed=1", "data spiral n=1000"])
+    TrainBench.job(epochs: 1, setup: ["network 2-1000-1000-1 seed=1", "data spiral n=1000"])
     TrainBench.job(
       epochs: n * 10_000, setup: ["network 2-2-1 logistic seed=1", "data xor", "set eta 0.5"])
     ran = true

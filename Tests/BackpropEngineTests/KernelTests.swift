@@ -227,6 +227,55 @@ import Testing
     }
   }
 
+  /// `train(sampleSteps:)` in chunks of every size from one sample to more than an epoch,
+  /// started at an epoch's start and mid-pass, ends bit for bit where micro-steps end after the
+  /// same samples: weights, biases, losses, test losses, trail, epoch, position and the epoch's
+  /// sums, online and batch.
+  @Test(arguments: [TrainingMode.online, .batch])
+  func trainBySampleStepsAgreesWithMicroSteps(_ mode: TrainingMode) {
+    let (net, sample) = GradientTests.makeNetwork(
+      hidden: .tanh, output: .logistic, loss: .halfSquaredError, seed: 31)
+    let samples = (0..<5).map { k in
+      Sample(
+        inputs: sample.inputs.map { $0 - 0.1 * Double(k) },
+        targets: k % 2 == 0 ? sample.targets : sample.targets.reversed())
+    }
+    var start = Trainer(network: net, samples: samples, learningRate: 0.3, mode: mode)
+    start.replaceSamples(samples, test: [samples[0], samples[3]])
+    let total = 17
+    for chunk in [1, 2, 3, 4, 5, 7, 11] {
+      for offset in [0, 3] {
+        var micro = start
+        for _ in 0..<offset { micro.step() }
+        var fast = micro
+        var done = 0
+        var epochs = 0
+        while done < total {
+          let n = min(chunk, total - done)
+          epochs += fast.train(sampleSteps: n)
+          done += n
+        }
+        for _ in 0..<total { micro.finishSample() }
+        let what = "\(mode), chunks of \(chunk) after \(offset) micro-steps"
+        #expect(epochs == micro.epoch, "\(what)")
+        #expect(
+          micro.network.weights.map(\.bitPattern) == fast.network.weights.map(\.bitPattern),
+          "\(what)")
+        #expect(
+          micro.network.biases.map(\.bitPattern) == fast.network.biases.map(\.bitPattern),
+          "\(what)")
+        #expect(micro.losses == fast.losses, "\(what)")
+        #expect(micro.testLosses == fast.testLosses, "\(what)")
+        #expect(micro.trail == fast.trail, "\(what)")
+        #expect(micro.trailMarks == fast.trailMarks, "\(what)")
+        #expect(micro.epoch == fast.epoch && micro.position == fast.position, "\(what)")
+        #expect(micro.values.epochErrorSum == fast.values.epochErrorSum, "\(what)")
+        #expect(micro.values.weightGradientSum == fast.values.weightGradientSum, "\(what)")
+        #expect(micro.values.biasGradientSum == fast.values.biasGradientSum, "\(what)")
+      }
+    }
+  }
+
   /// More updates than the trail keeps points: the kernel and the micro-steps thin it the same
   /// way; it keeps the first point, ends at the weights now, and stays within its limit.
   @Test func trailIsThinnedTheSameWayOnBothPaths() {

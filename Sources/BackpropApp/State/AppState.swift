@@ -36,6 +36,10 @@ public struct AppState: Sendable {
     /// The size of a slice relative to the base slice of its kind (`App.trainingSliceWork`,
     /// `App.sliceSteps`), adapted after every slice to the time it took (`App.adaptPace`).
     public var pace: Double = 1
+    /// The share of its planned work the last slice did: less than 1 when a boundary cut it
+    /// short (the end of a phase, of an epoch, of the job), so that `App.adaptPace` reads its
+    /// time as the rate it was, not as a fast slice.
+    public var lastSliceShare: Double = 1
   }
 
   /// `step N`, `forward`, `backward`, `update`, `finish` or `epoch` on a network where one

@@ -18,11 +18,17 @@ extension App {
   }
 
   /// Scales the running job's pace by how far `duration` (the last slice) was from
-  /// `sliceTarget`, by at most `paceStep` either way. Nothing without a job.
+  /// `sliceTarget`, for the work the slice really did (`lastSliceShare`), by at most `paceStep`
+  /// either way. Nothing without a job.
+  ///
+  /// Measured: a `train` slice that finished the last third of an epoch in 11 ms, read as a
+  /// whole slice's work, made the next one four times the target (200 ms instead of 50).
   static func adaptPace(_ duration: Duration, _ state: inout AppState) {
     guard var job = state.job else { return }
     let took = max(seconds(duration), 1e-6)
-    let factor = min(paceStep, max(1 / paceStep, seconds(sliceTarget) / took))
+    let rate = job.lastSliceShare * seconds(sliceTarget) / took
+    let factor = min(paceStep, max(1 / paceStep, rate))
+    job.lastSliceShare = 1
     // Below one unit of work the pace cannot shrink the slice further; keep it from sinking
     // without end, and from growing past what any slice could use.
     job.pace = min(1e6, max(1e-6, job.pace * factor))

@@ -75,6 +75,7 @@ extension App {
     let leftInPhase = t.steps(of: phase).count - t.position.index
     var chunk = min(sliceSize(sliceSteps, job), leftInPhase)
     if kind.goal == .count { chunk = min(chunk, job.remaining) }
+    job.lastSliceShare = Double(max(1, chunk)) / Double(sliceSize(sliceSteps, job))
     var finished = false
     switch state.session.execute(
       "\(Command.step.rawValue) \(max(1, chunk))", mergingWithPrevious: !first,

@@ -321,14 +321,32 @@ public enum App {
     guard var job = state.job else { return .none }
     if job.kind != nil { return runStepSlice(&state, first: first) }
     if job.check != nil { return runGradcheckSlice(&state) }
-    let samples = max(1, state.session.trainer.samples.count)
-    let weights = max(1, state.session.trainer.network.weights.count)
-    let perEpoch = samples * weights
-    let chunk = max(1, min(job.remaining, sliceSize(trainingSliceWork, job) / perEpoch))
-    let before = state.session.trainer.epoch
-    switch state.session.trainSlice(epochs: chunk, first: first) {
+    let trainer = state.session.trainer
+    let samples = max(1, trainer.samples.count)
+    let weights = max(1, trainer.network.weights.count)
+    let work = sliceSize(trainingSliceWork, job)
+    let before = trainer.epoch
+    let result: Result<Void, CommandError>
+    if work >= samples * weights {
+      let chunk = max(1, min(job.remaining, work / (samples * weights)))
+      result = state.session.trainSlice(epochs: chunk, first: first)
+    } else {
+      // One epoch is more than a slice: a slice of samples, so that a key still stops the job
+      // at once, never past the job's last epoch boundary.
+      let toLastBoundary = (job.remaining - 1) * samples + (samples - trainer.position.sample)
+      let chunk = max(1, min(toLastBoundary, work / weights))
+      result = state.session.trainSlice(sampleSteps: chunk, first: first)
+    }
+    let after = state.session.trainer
+    let sampleSteps =
+      (after.epoch - before) * samples + after.position.sample - trainer.position.sample
+    job.lastSliceShare = Double(max(1, sampleSteps) * weights) / Double(max(1, work))
+    switch result {
+    case .success where after.epoch == before && after.position == trainer.position:
+      // Nothing could be trained (no slice ever does nothing otherwise): stop rather than spin.
+      job.remaining = 0
     case .success:
-      job.remaining -= max(1, state.session.trainer.epoch - before)
+      job.remaining -= after.epoch - before
     case .failure(let e):
       state.log([e.message], kind: .error)
       job.remaining = 0

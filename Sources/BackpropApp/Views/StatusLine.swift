@@ -19,7 +19,12 @@ enum StatusLine {
         state.session.trainer.losses.last.map {
           " · mean E = \(NumberFormat.format($0, digits: state.session.digits))"
         } ?? ""
-      return " training: epoch \(done)/\(job.total)\(e) · any key stops"
+      // Mid-epoch (an epoch longer than a slice), where in it.
+      let position = state.session.trainer.position
+      let sample =
+        position == .start
+        ? "" : " · sample \(position.sample)/\(state.session.trainer.samples.count)"
+      return " training: epoch \(done)/\(job.total)\(sample)\(e) · any key stops"
     }
     if let notice = state.notice { return " " + notice }
     if state.isEditing, !state.completions.isEmpty {

@@ -166,23 +166,38 @@ extension Context {
   /// The change `train count` makes, without its report.
   mutating func runEpochs(_ count: Int) {
     let before = trainer.epoch
-    if trainer.position != .start {
-      // Finish the current sample step by step, so `back` can return into it; the rest of the
-      // epoch goes on the kernel (micro-stepping thousands of samples held the screen for
-      // seconds). The early mode is stepped throughout by `train` itself.
-      _ = runSteps { _, t in t.position.isAtSampleStart }
-      trainer.train(epochs: count - (trainer.epoch - before))
-    } else {
-      trainer.train(epochs: count)
-    }
+    // Finish the current sample step by step, so `back` can return into it; the rest of the
+    // epoch goes on the kernel (micro-stepping thousands of samples held the screen for
+    // seconds). The early mode is stepped throughout by `train` itself.
+    finishSampleUnexplained()
+    trainer.train(epochs: count - (trainer.epoch - before))
   }
 
   /// One slice of the interface's `train N` job: `train count` with the same checks and the
   /// same change, but no report (the job reports once, at its end; see `Session.trainSlice`).
-  mutating func trainSlice(_ count: Int) throws(CommandError) {
+  mutating func trainSlice(epochs count: Int) throws(CommandError) {
     try requireSamples(1)
     try requireWork(epochs: count, column: 1, command: "train \(count)")
     runEpochs(count)
+  }
+
+  /// A slice of the interface's `train N` job shorter than an epoch: the next `count` samples
+  /// (a sample under way is finished step by step, as `train` does, and counts as one).
+  mutating func trainSlice(sampleSteps count: Int) throws(CommandError) {
+    try requireSamples(1)
+    let perSample = trainer.network.weights.count + Self.sampleOverhead
+    guard count <= Self.workLimit / perSample else {
+      throw CommandError(
+        column: 1,
+        message: "a slice of \(count) samples is more than one command may do",
+        expected: "at most \(Self.workLimit / perSample) samples")
+    }
+    var left = count
+    if !trainer.position.isAtSampleStart && trainer.mode != .early {
+      finishSampleUnexplained()
+      left -= 1
+    }
+    trainer.train(sampleSteps: left)
   }
 
   mutating func restart(_ args: inout Arguments, usage: String) throws(CommandError)

@@ -90,7 +90,30 @@ struct Context {
   /// rebuilt by replaying the step (see `History`), which is why nothing but `step()` may change
   /// the trainer between two recorded micro-steps of one command.
   mutating func step() -> (MicroStep, Explanation)? {
-    guard trainer.nextStep != nil, trainer.divergence == nil else { return nil }
+    guard recordPlaceForBack() else { return nil }
+    let result = trainer.stepExplained(digits: digits)
+    #if DEBUG
+      if recordsMicroSteps { stateAfterLastStep = trainer }
+    #endif
+    return result
+  }
+
+  /// Runs micro-steps to the start of the next sample, as `step()` does but without explaining
+  /// them: for `train` and the interface's job, which show no micro-step. On a wide network the
+  /// explanations were nearly all the cost (a sample of 2-256-256-1 is about 200,000 micro-steps).
+  mutating func finishSampleUnexplained() {
+    while !trainer.position.isAtSampleStart, recordPlaceForBack() {
+      trainer.step()
+      #if DEBUG
+        if recordsMicroSteps { stateAfterLastStep = trainer }
+      #endif
+    }
+  }
+
+  /// Keeps a place in history for the micro-step about to run (see `step()`); false when there
+  /// is no micro-step to run.
+  private mutating func recordPlaceForBack() -> Bool {
+    guard trainer.nextStep != nil, trainer.divergence == nil else { return false }
     if recordsMicroSteps {
       if microSnapshots.count < Session.microHistoryStepLimit {
         #if DEBUG
@@ -106,11 +129,7 @@ struct Context {
         recordsMicroSteps = false
       }
     }
-    let result = trainer.stepExplained(digits: digits)
-    #if DEBUG
-      if recordsMicroSteps { stateAfterLastStep = trainer }
-    #endif
-    return result
+    return true
   }
 
   /// Fails when there is nothing to step through.

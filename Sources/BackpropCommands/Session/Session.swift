@@ -90,10 +90,25 @@ public struct Session: Sendable {
   /// `train 1` on 2-256-256-1 with 1,000 samples took 1.7 × one `train 15`); the job reports once,
   /// when it ends. On failure nothing has changed.
   public mutating func trainSlice(epochs count: Int, first: Bool) -> Result<Void, CommandError> {
+    runSlice(first: first) { c throws(CommandError) in try c.trainSlice(epochs: count) }
+  }
+
+  /// A slice of the interface's `train N` job when one epoch is more than a slice: the next
+  /// `count` samples, on the kernel, so that a key still stops the job within a slice's time
+  /// (`Trainer.train(sampleSteps:)`). As `trainSlice(epochs:first:)` otherwise.
+  public mutating func trainSlice(sampleSteps count: Int, first: Bool) -> Result<
+    Void, CommandError
+  > {
+    runSlice(first: first) { c throws(CommandError) in try c.trainSlice(sampleSteps: count) }
+  }
+
+  private mutating func runSlice(
+    first: Bool, _ body: (inout Context) throws(CommandError) -> Void
+  ) -> Result<Void, CommandError> {
     var context = Context(session: self)
     do throws(CommandError) {
       _ = try lendingHistory(to: &context) { c throws(CommandError) in
-        try c.trainSlice(count)
+        try body(&c)
         return CommandOutput()
       }
       commit(&context, label: Command.train.rawValue, merging: !first)

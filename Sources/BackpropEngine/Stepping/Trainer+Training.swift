@@ -12,11 +12,14 @@ extension Trainer {
     guard epochs > 0, !samples.isEmpty, divergence == nil else { return 0 }
     let startEpoch = epoch
     if position != .start {
-      // The early mode's mistake is for showing, not for speed: it is stepped throughout.
-      repeat {
-        guard step() != nil else { break }
-      } while divergence == nil && position != .start
+      // The early mode's mistake is for showing, not for speed: it is stepped throughout. A
+      // sample under way is finished by micro-steps; at the start of a sample (mid-epoch, as a
+      // slice of the interface's job leaves it) the kernel takes over at once.
+      while divergence == nil && position != .start
         && (mode == .early || !position.isAtSampleStart)
+      {
+        guard step() != nil else { break }
+      }
       if divergence == nil && position != .start {
         runKernel(epochs: 1, from: position.sample)
         if divergence == nil && !testSamples.isEmpty { recordTestLoss() }
@@ -41,6 +44,46 @@ extension Trainer {
     return epoch - startEpoch
   }
 
+  /// Trains `count` more sample-steps (one sample's forward pass, backward pass and update
+  /// each), crossing epoch boundaries as `train(epochs:)` does: a sample under way is finished
+  /// first and counts as one. Stops early on divergence. Returns the number of epochs completed.
+  ///
+  /// For the interface's `train` job, whose slices must stay short when one epoch is long (a
+  /// large network on thousands of samples): the result is bit for bit that of the same samples
+  /// trained by `train(epochs:)` or by micro-steps.
+  @discardableResult
+  public mutating func train(sampleSteps count: Int) -> Int {
+    guard count > 0, !samples.isEmpty, divergence == nil else { return 0 }
+    let startEpoch = epoch
+    var left = count
+    if mode == .early {
+      // The mistake is for showing, not for speed: it is stepped throughout.
+      while left > 0, divergence == nil, finishSample() > 0 { left -= 1 }
+      return epoch - startEpoch
+    }
+    if !position.isAtSampleStart {
+      finishSample()
+      left -= 1
+    }
+    while left > 0 && divergence == nil {
+      let next = position.sample
+      let rest = samples.count - next
+      if left < rest {
+        runKernel(epochs: 1, from: next, to: next + left)
+        left = 0
+      } else if next > 0 {
+        runKernel(epochs: 1, from: next)
+        if divergence == nil && !testSamples.isEmpty { recordTestLoss() }
+        left -= rest
+      } else {
+        let epochs = left / samples.count
+        train(epochs: epochs)
+        left -= epochs * samples.count
+      }
+    }
+    return epoch - startEpoch
+  }
+
   /// Epochs are run in blocks of about this many sample-steps: a block is checked for
   /// divergence once at its end, and replayed with per-sample checks only if it diverged.
   static let blockSampleSteps = 1 << 16
@@ -48,15 +91,20 @@ extension Trainer {
   /// Runs `epochs` whole epochs from the start of an epoch, on the kernel; or, with `start`
   /// above 0, the rest of the current epoch from the start of sample `start` (`epochs` is then
   /// 1), carrying on the epoch's error sum and, in batch mode, its gradient sums from `values`
-  /// exactly as the micro-steps would.
+  /// exactly as the micro-steps would; or, with `end` below the number of samples, only the
+  /// samples `start ..< end` of the current epoch, leaving the trainer at the start of sample
+  /// `end` with the sums carried in `values`, as the micro-steps leave it there.
   ///
   /// A block of epochs runs with no check in the loop; at its end, if the loss or any weight is
   /// no longer finite, the block starts over from the parameters saved at its start, this time
   /// checking every sample, and stops where micro-stepping would have stopped. (A non-finite
   /// weight stays non-finite, and so does a sum with a non-finite term, so one look per block
   /// misses nothing.)
-  private mutating func runKernel(epochs: Int, from start: Int = 0) {
-    precondition(start == 0 || epochs == 1, "a partial epoch is run alone")
+  private mutating func runKernel(epochs: Int, from start: Int = 0, to end: Int? = nil) {
+    let stop = end ?? samples.count
+    let partial = stop < samples.count
+    precondition((start == 0 && !partial) || epochs == 1, "a partial epoch is run alone")
+    precondition(start < stop && stop <= samples.count, "no samples to run")
     let kernel = kernelCache.kernel(for: network)
     let inputs = samples.flatMap(\.inputs)
     let targets = samples.flatMap(\.targets)
@@ -74,7 +122,9 @@ extension Trainer {
     var biases = network.biases
     network.weights = []
     network.biases = []
-    if trailPending > 0 {
+    // A batch run that stops mid-epoch makes no update, so its trail stays as it is.
+    let keepsTrailAsItIs = partial && batch
+    if trailPending > 0 && !keepsTrailAsItIs {
       trail.removeLast()
       trailMarks.removeLast()
     }
@@ -98,6 +148,8 @@ extension Trainer {
     defer { blockLosses.deallocate() }
     var diverged: (quantity: String, value: Double, sample: Int)?
     var epochsDone = 0
+    // A partial epoch's sum of E so far, which `epoch` returns in place of the mean.
+    var partialErrorSum = 0.0
 
     weights.withUnsafeMutableBufferPointer { wb in
       biases.withUnsafeMutableBufferPointer { bb in
@@ -123,7 +175,7 @@ extension Trainer {
                   var errorSum = startErrorSum
                   var xs = x + start * inCount
                   var ts = t + start * outCount
-                  for s in start..<sampleCount {
+                  for s in start..<stop {
                     let e =
                       Layout.countsAreConstant
                       ? kernel.forward(layout, weights: w, biases: b, inputs: xs, targets: ts)
@@ -150,6 +202,7 @@ extension Trainer {
                     xs += inCount
                     ts += outCount
                   }
+                  if partial { return (errorSum, nil) }
                   if batch {
                     kernel.updateBatch(
                       weights: w, biases: b, weightSums: gw, biasSums: gb,
@@ -201,6 +254,11 @@ extension Trainer {
                         kept += 1
                       }
                     }
+                    if partial {
+                      // Not an epoch: no loss, no epoch counted; its sum carries on.
+                      if kept == 1 { partialErrorSum = blockLosses[0] }
+                      kept = 0
+                    }
                     losses.append(contentsOf: UnsafeBufferPointer(rebasing: blockLosses[..<kept]))
                     epochsDone += kept
                     left -= count
@@ -220,15 +278,21 @@ extension Trainer {
     }
     network.weights = weights
     network.biases = biases
-    if start > 0 && diverged == nil {
+    if partial && diverged == nil {
+      values.epochErrorSum = partialErrorSum
+      if batch {
+        values.weightGradientSum = weightSums
+        values.biasGradientSum = biasSums
+      }
+    } else if start > 0 && diverged == nil {
       // The epoch is complete: its sums start again from zero, as `completeEpoch` leaves them.
       values.epochErrorSum = 0
       for k in values.weightGradientSum.indices { values.weightGradientSum[k] = 0 }
       for k in values.biasGradientSum.indices { values.biasGradientSum[k] = 0 }
     }
-    if keepTrail && trailPending > 0 {
+    if keepTrail && trailPending > 0 && !keepsTrailAsItIs {
       trail.append(weights)
-      trailMarks.append(TrailMark(epoch: epochNumber, sample: batch ? 0 : sampleCount))
+      trailMarks.append(TrailMark(epoch: epochNumber, sample: batch ? 0 : stop))
     }
     epoch += epochsDone
     if let d = diverged {
@@ -236,6 +300,8 @@ extension Trainer {
       divergence = Divergence(
         quantity: d.quantity, value: d.value, epoch: epoch, sample: d.sample,
         phase: d.quantity == "E" ? .forward : .update)
+    } else if partial {
+      position = Position(sample: stop, phase: .forward, index: 0)
     } else {
       position = .start
     }
