@@ -72,4 +72,32 @@ import Testing
     #expect(!out.lines.contains { $0.hasPrefix("…") })
     #expect(out.lines.count == 1 + 1 + s.trainer.network.allParameters.count)
   }
+
+  /// `gradcheck` all at once costs two passes over every sample per parameter: on a large
+  /// network with many samples it checks as many parameters as the limit allows, and when not
+  /// even one fits it is refused with the cost named (it took minutes before).
+  @Test func gradcheckStaysWithinTheWorkLimit() {
+    var s = Session()
+    s.run("network 2-1000-1000-1")
+    let weights = s.trainer.network.weights.count
+    let perParameter = { (samples: Int) in 2 * samples * (weights + 100) }
+    // Enough samples that one parameter is over the limit.
+    let many = Session.workLimit / perParameter(1) + 1
+    s.run("data spiral n=\(many)")
+    guard case .failure(let e) = s.execute("gradcheck") else {
+      Issue.record("gradcheck ran over the limit")
+      return
+    }
+    #expect(e.message.contains("\(perParameter(many)) weight-updates"), "\(e.message)")
+    #expect(e.expected?.contains("runs as a job") == true)
+    // Fewer samples: as many parameters as fit (prepared here, not run: it fills the limit).
+    s.run("data spiral n=20")
+    let fits = Session.workLimit / perParameter(20)
+    #expect(fits < Context.gradcheckLimit)
+    var args = Arguments([], lineLength: 9)
+    let progress = try? Context(session: s).gradcheckStart(
+      &args, usage: "gradcheck", withinWorkLimit: true)
+    #expect(progress?.parameters.count == fits)
+    #expect(progress.map { $0.workPerParameter * $0.parameters.count } ?? .max <= Session.workLimit)
+  }
 }

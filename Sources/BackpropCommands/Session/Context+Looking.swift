@@ -275,15 +275,17 @@ extension Context {
   mutating func gradcheck(_ args: inout Arguments, usage: String) throws(CommandError)
     -> CommandOutput
   {
-    var check = try gradcheckStart(&args, usage: usage)
+    var check = try gradcheckStart(&args, usage: usage, withinWorkLimit: true)
     check.check(check.parameters.count)
     return gradcheckOutput(check)
   }
 
   /// Reads `gradcheck [h=H]` and prepares the check: the TUI runs it a slice at a time
-  /// (`Session.startGradcheck`), the session all at once.
-  func gradcheckStart(_ args: inout Arguments, usage: String) throws(CommandError)
-    -> GradientCheck.Progress
+  /// (`Session.startGradcheck`), the session all at once. All at once, `withinWorkLimit`, it
+  /// checks only as many parameters as `workLimit` allows, and refuses when not even one fits
+  /// (1,000 samples on a network of a million weights took minutes).
+  func gradcheckStart(_ args: inout Arguments, usage: String, withinWorkLimit: Bool = false)
+    throws(CommandError) -> GradientCheck.Progress
   {
     var h = 1e-5
     if let t = args.next() {
@@ -300,11 +302,23 @@ extension Context {
     try requireSamples(1)
     // The numeric side costs two passes over every sample per parameter: a large network is
     // checked on `gradcheckLimit` parameters spread evenly over it, and the answer says so.
+    var most = Self.gradcheckLimit
+    if withinWorkLimit {
+      // Each parameter costs two passes over every sample.
+      let perParameter = 2 * workPerEpoch
+      guard perParameter <= Self.workLimit else {
+        throw CommandError(
+          column: 1,
+          message:
+            "checking one parameter is \(perParameter) weight-updates (two passes over \(counted(trainer.samples.count, "sample")) × (\(counted(trainer.network.weights.count, "weight")) + \(Self.sampleOverhead))); one command may do at most \(Self.workLimit)",
+          expected:
+            "fewer samples, or a smaller network (in the interface `gradcheck` runs as a job any key stops, without that limit)"
+        )
+      }
+      most = min(most, Self.workLimit / perParameter)
+    }
     let all = trainer.network.allParameters
-    let chosen =
-      all.count <= Self.gradcheckLimit
-      ? all
-      : (0..<Self.gradcheckLimit).map { all[$0 * all.count / Self.gradcheckLimit] }
+    let chosen = all.count <= most ? all : (0..<most).map { all[$0 * all.count / most] }
     return GradientCheck.Progress(
       network: trainer.network, samples: trainer.samples, step: h, parameters: chosen)
   }
