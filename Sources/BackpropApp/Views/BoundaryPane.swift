@@ -96,6 +96,16 @@ enum BoundaryPane {
         maxWidth: width)
       return grid
     }
+    // One forward pass per point: within a frame's budget (`PlotPane.frameBudget`) or not at all.
+    let network = state.session.trainer.network
+    if let frame = plot.frame(width: width, height: height, glyphs: state.glyphs) {
+      let points = frame.dataColumns.count * frame.dataRows.count
+      if points * (network.weights.count + network.shape.neuronCount) > PlotPane.frameBudget {
+        return PlotPane.message(
+          "the decision boundary is a forward pass of \(network.weights.count) weights at each of \(points) points, too much to draw on every frame; `plot loss` shows the loss curve",
+          state, width: width, height: height)
+      }
+    }
     return plot.render(width: width, height: height, glyphs: state.glyphs)
   }
 

@@ -74,6 +74,13 @@ enum PlotPane {
     }
   }
 
+  /// The most weight-evaluations (points × samples × weights) a plot does for one frame: about
+  /// 10 ms at the kernel's 10 G/s. Beyond it the error surface is the mean over an evenly spread
+  /// share of the samples (a frame of 2-64-64-1 over 200 samples took 85 ms), and a surface or
+  /// decision boundary that would need more even so is not drawn: 2-256-256-1's surface took a
+  /// second a frame, a million weights' minutes, and their boundary a quarter of a second.
+  static let frameBudget = 100_000_000
+
   /// E over two weights, the others held fixed; the descent path when the trainer keeps one.
   static func surface(_ state: AppState, width: Int, height: Int) -> TextGrid {
     let t = state.session.trainer
@@ -87,12 +94,6 @@ enum PlotPane {
       return grid
     }
     let samples = t.samples
-    let function: (Double, Double) -> Double = { a, b in
-      var copy = net
-      copy[p] = a
-      copy[q] = b
-      return copy.meanError(on: samples)
-    }
     var path: [PlotPoint] = []
     if case .weight(let i1, let j1) = p, case .weight(let i2, let j2) = q,
       let k1 = net.shape.weightIndex(from: i1, to: j1),
@@ -106,14 +107,14 @@ enum PlotPane {
     var plot = SurfacePlot(
       title: state.glyphs.text(title), xLabel: state.glyphs.text(p.name),
       yLabel: state.glyphs.text(q.name),
-      path: path, current: PlotPoint(net[p], net[q]), function: function)
+      path: path, current: PlotPoint(net[p], net[q]), function: { _, _ in .nan })
     if let x = state.plot.xRange, let y = state.plot.yRange {
       plot.xRange = PlotRange(x.lowerBound, x.upperBound)
       plot.yRange = PlotRange(y.lowerBound, y.upperBound)
     } else {
       // Small networks (the linear neuron): find where descent ends up, so the picture shows
       // the minimum (or the nearest point of the valley) as well as the path.
-      if net.allParameters.count <= 4 {
+      if net.parameterCount <= 4 {
         var probe = Trainer(network: net, samples: samples, learningRate: 0.05, mode: .batch)
         probe.recordsTrail = false
         probe.train(epochs: 3000)
@@ -128,6 +129,26 @@ enum PlotPane {
       plot.yRange =
         y.span >= 2 ? y : PlotRange((y.lower + y.upper) / 2 - 1, (y.lower + y.upper) / 2 + 1)
     }
+    // E at every data cell is a pass over the samples there: within a frame's budget, over an
+    // evenly spread share of the samples if need be (and the title says so), or not at all.
+    let cells =
+      plot.frame(width: width, height: height, glyphs: state.glyphs).map {
+        $0.dataColumns.count * $0.dataRows.count
+      } ?? 0
+    let perSample = cells * (net.weights.count + net.shape.neuronCount)
+    let usable = min(samples.count, Self.frameBudget / max(1, perSample))
+    guard usable >= 1 else {
+      return Self.message(
+        "the error surface is a forward pass of \(net.weights.count) weights at each of \(cells) points, too much to draw on every frame; `plot loss` shows the loss curve",
+        state, width: width, height: height)
+    }
+    let used =
+      usable == samples.count
+      ? samples : (0..<usable).map { samples[$0 * samples.count / usable] }
+    if usable < samples.count {
+      plot.title = state.glyphs.text("mean E over \(usable) of \(samples.count) samples")
+    }
+    plot.function = net.errorFunction(of: p, and: q, on: used)
     var grid = plot.render(width: width, height: height, glyphs: state.glyphs)
     if !state.baselines.isEmpty, case .weight(let i1, let j1) = p, case .weight(let i2, let j2) = q,
       let k1 = net.shape.weightIndex(from: i1, to: j1),
@@ -140,11 +161,23 @@ enum PlotPane {
     return grid
   }
 
-  static func defaultWeights(_ net: Network) -> (Parameter, Parameter)? {
-    let weights = net.allParameters.filter {
-      if case .weight = $0 { return true }; return false
+  /// The network's first two weights (without listing every parameter: a frame of a network of
+  /// a million weights spent its time there).
+  /// A dim note in place of a plot, wrapped to the pane.
+  static func message(_ text: String, _ state: AppState, width: Int, height: Int) -> TextGrid {
+    var grid = TextGrid(width: width, height: height)
+    let lines = TextWrap.wrap(state.glyphs.text(text), width: width)
+    for (y, line) in lines.prefix(height).enumerated() {
+      grid.put(line, x: 0, y: y, style: .dim, maxWidth: width)
     }
-    return weights.count >= 2 ? (weights[0], weights[1]) : nil
+    return grid
+  }
+
+  static func defaultWeights(_ net: Network) -> (Parameter, Parameter)? {
+    guard net.shape.weightCount >= 2 else { return nil }
+    let (i0, j0) = net.shape.weightEndpoints(ofIndex: 0)
+    let (i1, j1) = net.shape.weightEndpoints(ofIndex: 1)
+    return (.weight(from: i0, to: j0), .weight(from: i1, to: j1))
   }
 
   /// E against the output y for the current sample (first output neuron), the current y marked.

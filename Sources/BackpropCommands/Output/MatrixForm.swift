@@ -27,23 +27,51 @@ public struct MatrixForm: Sendable {
   /// ∇_{W^l} E = δ^l (a^(l−1))ᵀ: `gradient[r][c]` is ∂E/∂w_ij.
   public let gradient: [[Double?]]
   public let isOutputLayer: Bool
+  /// n_l and n_(l−1): the whole layer, of which `rows` and `columns` may show only the first.
+  public let rowTotal: Int
+  public let columnTotal: Int
+
+  /// At most this many rows and columns of a layer are shown, the first ones: a layer of
+  /// 1,000 × 1,000 took over a second to lay out on every frame of the matrix pane, and
+  /// `show matrix` printed ten megabytes. `get w_ij` reads any entry.
+  public static let shownSide = 24
 
   public init(session: Session, layer l: Int) {
-    let table = ValuesTable(session: session)
-    let shape = session.trainer.network.shape
+    let network = session.trainer.network
+    let shape = network.shape
     layer = l
     isOutputLayer = l == shape.outputLayer
-    let rows = Array(shape.neurons(inLayer: l))
-    let columns = Array(shape.neurons(inLayer: l - 1))
+    let allRows = shape.neurons(inLayer: l)
+    let allColumns = shape.neurons(inLayer: l - 1)
+    rowTotal = allRows.count
+    columnTotal = allColumns.count
+    let rows = Array(allRows.prefix(Self.shownSide))
+    let columns = Array(allColumns.prefix(Self.shownSide))
     self.rows = rows
     self.columns = columns
+    // Only the rows of the per-neuron table the shown entries need: the neurons from the first
+    // column shown to the last row shown, and the weights (and biases) of the rows shown.
+    let index = { (p: Parameter) in network.index(of: p)! }
+    let weightRows =
+      index(
+        .weight(from: columns[0], to: rows[0]))..<(index(
+        .weight(from: columns.last!, to: rows.last!)) + 1)
+    let table = ValuesTable(
+      session: session, neuronRows: (columns[0] - 1)..<rows.last!, weightRows: weightRows)
     let neuron = Dictionary(uniqueKeysWithValues: table.neurons.map { ($0.j, $0) })
     let weight = Dictionary(
       table.weights.map { ($0.parameter, $0) }, uniquingKeysWith: { a, _ in a })
     weights = rows.map { j in columns.map { i in weight[.weight(from: i, to: j)]!.value } }
     gradient = rows.map { j in columns.map { i in weight[.weight(from: i, to: j)]!.gradient } }
-    biases =
-      session.trainer.network.hasBiases ? rows.map { weight[.bias($0)]?.value ?? 0 } : nil
+    if network.hasBiases {
+      let biasTable = ValuesTable(
+        session: session, neuronRows: 0..<0,
+        weightRows: index(.bias(rows[0]))..<(index(.bias(rows.last!)) + 1))
+      let bias = Dictionary(uniqueKeysWithValues: biasTable.weights.map { ($0.parameter, $0) })
+      biases = rows.map { bias[.bias($0)]?.value ?? 0 }
+    } else {
+      biases = nil
+    }
     previous = columns.map { neuron[$0]!.output }
     net = rows.map { neuron[$0]!.net }
     output = rows.map { neuron[$0]!.output }
@@ -60,19 +88,27 @@ public struct MatrixForm: Sendable {
       (label.pad(8) + cells.map { $0.leftPad(width) }.joined(separator: " "))
         .trimmingTrailingSpaces()
     }
-    let head = row("", columns.map { "i=\($0)" })
+    let moreColumns = columnTotal > columns.count
+    let moreRows = rowTotal > rows.count
+    let head = row("", columns.map { "i=\($0)" } + (moreColumns ? ["…"] : []))
     var out = [
-      "layer \(l): W^\(l) has a row per neuron j (\(range(rows))), a column per i (\(range(columns)))"
+      "layer \(l): W^\(l) has a row per neuron j (\(range(rows, total: rowTotal))), a column per i (\(range(columns, total: columnTotal)))"
     ]
+    if moreRows || moreColumns {
+      out.append(
+        "(the first \(rows.count) of \(rowTotal) rows and \(columns.count) of \(columnTotal) columns; `get w_ij` reads any entry)"
+      )
+    }
     out.append("W^\(l) (entry w_ij):")
     out.append(head)
     for (r, j) in rows.enumerated() {
-      out.append(row("j=\(j)", weights[r].map { f($0) }))
+      out.append(row("j=\(j)", weights[r].map { f($0) } + (moreColumns ? ["…"] : [])))
     }
+    if moreRows { out.append("… \(rowTotal - rows.count) more rows") }
     out.append("")
     let a = l == 1 ? "a^0 = x" : "a^\(l - 1)"
     var vectors: [(String, [String])] = [
-      ("\(a) (i = \(range(columns))):", previous.map(f))
+      ("\(a) (i = \(range(columns, total: columnTotal))):", previous.map(f))
     ]
     if let biases { vectors.append(("b^\(l):", biases.map { f($0) })) }
     vectors += [
@@ -86,24 +122,29 @@ public struct MatrixForm: Sendable {
         delta.map(f)
       ),
     ]
-    for (title, values) in vectors {
+    for (k, (title, values)) in vectors.enumerated() {
+      // The first vector runs over i (the columns), the others over j (the rows).
+      let more = k == 0 ? moreColumns : moreRows
       out.append(title)
       out.append(
         "  ["
-          + values.map { $0.isEmpty ? String(repeating: " ", count: 3) : $0 }
+          + (values.map { $0.isEmpty ? String(repeating: " ", count: 3) : $0 }
+          + (more ? ["…"] : []))
           .joined(separator: ", ") + "]")
     }
     out.append("")
     out.append("∇_{W^\(l)} E = δ^\(l) (a^\(l - 1))ᵀ (entry ∂E/∂w_ij):")
     out.append(head)
     for (r, j) in rows.enumerated() {
-      out.append(row("j=\(j)", gradient[r].map(f)))
+      out.append(row("j=\(j)", gradient[r].map(f) + (moreColumns ? ["…"] : [])))
     }
+    if moreRows { out.append("… \(rowTotal - rows.count) more rows") }
     return out
   }
 
-  private func range(_ r: [Int]) -> String {
-    r.count == 1 ? "\(r[0])" : "\(r.first!)–\(r.last!)"
+  /// "3–4", or "3–1002" for a layer of which only the first neurons are shown.
+  private func range(_ r: [Int], total: Int) -> String {
+    total == 1 ? "\(r[0])" : "\(r.first!)–\(r.first! + total - 1)"
   }
 }
 

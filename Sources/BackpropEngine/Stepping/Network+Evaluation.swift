@@ -33,6 +33,27 @@ extension Network {
     return { evaluator.outputs(for: $0) }
   }
 
+  /// The mean of E over `samples` as a function of two parameters, the others held as they are,
+  /// for the error surface, which asks at thousands of points: one kernel and one copy of the
+  /// parameters serve every call (a copy of the network per point cost more than its passes on
+  /// a network of thousands of weights). The same sum as `meanError(on:)`. For one thread at a
+  /// time.
+  public func errorFunction(of p: Parameter, and q: Parameter, on samples: [Sample])
+    -> (Double, Double) -> Double
+  {
+    let evaluator = Evaluator(self)
+    let first = evaluator.slot(of: p, in: shape)
+    let second = evaluator.slot(of: q, in: shape)
+    return { a, b in
+      first.pointee = a
+      second.pointee = b
+      guard !samples.isEmpty else { return 0 }
+      return withExtendedLifetime(evaluator) {
+        samples.reduce(0) { $0 + evaluator.error(on: $1) } / Double(samples.count)
+      }
+    }
+  }
+
   private func withEvaluator<R>(_ body: (Evaluator) -> R) -> R {
     let evaluator = Evaluator(self)
     return withExtendedLifetime(evaluator) { body(evaluator) }
@@ -69,6 +90,14 @@ private final class Evaluator {
     kernel.deallocate()
     weights.deallocate()
     biases.deallocate()
+  }
+
+  /// Where the evaluator keeps parameter `p`.
+  func slot(of p: Parameter, in shape: NetworkShape) -> UnsafeMutablePointer<Double> {
+    switch p {
+    case .weight(let i, let j): weights + shape.weightIndex(from: i, to: j)!
+    case .bias(let j): biases + (j - 1)
+    }
   }
 
   func error(on sample: Sample) -> Double {
