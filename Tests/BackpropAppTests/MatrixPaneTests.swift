@@ -1,4 +1,4 @@
-import BackpropApp
+@testable import BackpropApp
 import BackpropCommands
 import BackpropEngine
 import Testing
@@ -82,5 +82,49 @@ import TextGrid
     let shown = Self.plotRows(s).first ?? ""
     #expect(shown.hasPrefix("layer 1: W^1"), "\(shown)")
     #expect(printed.first?.hasPrefix(shown) == true, "\(shown) against \(printed)")
+  }
+
+  /// A layer wider than `MatrixForm.shownSide` shows its first rows and columns, says so, and
+  /// every entry shown is the network's own value (`get` reads the same).
+  @Test func aLargeLayerShowsItsCornerAndSaysSo() throws {
+    var session = Session()
+    _ = session.execute("network 2-30-30-1 seed=4")
+    _ = session.execute("data xor")
+    _ = session.execute("forward")
+    let form = MatrixForm(session: session, layer: 2)
+    let side = MatrixForm.shownSide
+    #expect(form.rows.count == side && form.columns.count == side)
+    #expect(form.rowTotal == 30 && form.columnTotal == 30)
+    let lines = form.lines(digits: 5)
+    #expect(
+      lines.contains(
+        "(the first \(side) of 30 rows and \(side) of 30 columns; `get w_ij` reads any entry)"))
+    #expect(lines.filter { $0 == "… \(30 - side) more rows" }.count == 2)
+    #expect(lines.first?.contains("neuron j (33–62), a column per i (3–32)") == true)
+    let (i, j) = (form.columns[5], form.rows[7])
+    #expect(form.weights[7][5] == session.trainer.network[.weight(from: i, to: j)])
+    #expect(form.net[7] == session.trainer.values.net[j - 1])
+  }
+
+  /// Plots that are a forward pass per point say so instead of drawing when even that is more
+  /// than a frame may do (a million weights took minutes a frame for the surface).
+  @Test(arguments: ["plot surface", "plot boundary"])
+  func aPlotTooLargeForAFrameSaysSo(_ plot: String) {
+    let s = Self.state(["network 2-1000-1000-1 seed=1", "data spiral n=20", plot])
+    let text = Self.plotRows(s).joined(separator: " ")
+    #expect(text.contains("too much to draw on every frame"), "\(text)")
+    #expect(text.contains("`plot loss`"))
+  }
+
+  /// The error surface uses as many samples as a frame's budget allows, spread evenly.
+  @Test func theSurfaceUsesTheSamplesAFrameAllows() {
+    #expect(PlotPane.surfaceSampleCount(samples: 200, points: 1000, weights: 6, neurons: 5) == 200)
+    let share = PlotPane.surfaceSampleCount(
+      samples: 200, points: 1000, weights: 4352, neurons: 131)
+    #expect(share == PlotPane.frameBudget / (1000 * (4352 + 131)))
+    #expect(share >= 1 && share < 200)
+    #expect(
+      PlotPane.surfaceSampleCount(samples: 200, points: 1000, weights: 1_000_000, neurons: 2003)
+        == 0)
   }
 }

@@ -135,8 +135,9 @@ enum PlotPane {
       plot.frame(width: width, height: height, glyphs: state.glyphs).map {
         $0.dataColumns.count * $0.dataRows.count
       } ?? 0
-    let perSample = cells * (net.weights.count + net.shape.neuronCount)
-    let usable = min(samples.count, Self.frameBudget / max(1, perSample))
+    let usable = Self.surfaceSampleCount(
+      samples: samples.count, points: cells, weights: net.weights.count,
+      neurons: net.shape.neuronCount)
     guard usable >= 1 else {
       return Self.message(
         "the error surface is a forward pass of \(net.weights.count) weights at each of \(cells) points, too much to draw on every frame; `plot loss` shows the loss curve",
@@ -163,6 +164,14 @@ enum PlotPane {
 
   /// The network's first two weights (without listing every parameter: a frame of a network of
   /// a million weights spent its time there).
+  /// How many of `samples` the error surface averages over at `points` points: all of them
+  /// within `frameBudget`, else as many as fit (0: not even one).
+  static func surfaceSampleCount(samples: Int, points: Int, weights: Int, neurons: Int)
+    -> Int
+  {
+    min(samples, frameBudget / max(1, points * (weights + neurons)))
+  }
+
   /// A dim note in place of a plot, wrapped to the pane.
   static func message(_ text: String, _ state: AppState, width: Int, height: Int) -> TextGrid {
     var grid = TextGrid(width: width, height: height)
