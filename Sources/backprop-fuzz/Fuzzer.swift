@@ -126,9 +126,9 @@ struct Fuzzer {
 
   /// A command line through the headless runner, as `--headless --json` runs it.
   mutating func command(_ line: String) -> String? {
-    // Very large networks (where `gradcheck` and a full pass of micro-steps are slow) are left
-    // out so that a pass measures everything else; `train` and `epoch` with any count are in,
-    // held to `Context.workLimit`.
+    // Very large networks and data sets (where a full pass of micro-steps is slow) are left out
+    // so that a pass measures everything else; `train`, `epoch` and `gradcheck` with any count
+    // are in, held to `Context.workLimit`.
     if Self.isKnownUnbounded(line) { return nil }
     if line.lowercased().hasPrefix("quit") || line.lowercased().hasPrefix("q ") { return nil }
     let before = snapshot()
@@ -140,25 +140,59 @@ struct Fuzzer {
       }
       return nil
     }
-    if runner.state.session.trainer.network.weights.count > 4096 || mutator.chance(2) {
+    if runner.state.session.trainer.network.weights.count > Self.largestNetwork
+      || runner.state.session.trainer.samples.count > Self.largestDataSet || mutator.chance(2)
+    {
       runner = Self.freshRunner(scratch + "/course")
     }
     return problem ?? outsideCheck(line)
   }
 
+  /// The largest network (in weights) and data set (in samples) a generated line may ask for.
+  /// Their cost is bounded but grows with them: a pass of micro-steps is explained step by step,
+  /// and a debug build (the one `scripts/test` fuzzes with) runs the kernel some 20 times slower
+  /// than a release build, which can fuzz larger shapes within the same budget.
+  #if DEBUG
+    static let largestNetwork = 2_000
+    static let largestDataSet = 500
+  #else
+    static let largestNetwork = 20_000
+    static let largestDataSet = 5_000
+  #endif
+
+  /// Whether `line` asks for more than `largestNetwork` or `largestDataSet`.
   static func isKnownUnbounded(_ line: String) -> Bool {
     let words = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
     guard let first = words.first else { return false }
-    if ["network", "data", "sample", "batch"].contains(
-      String(first))
-    {
-      return words.dropFirst().contains { word in
+    let rest = words.dropFirst()
+    switch first {
+    case "network", "nn":
+      // Layer sizes: a word of numbers between dashes (or any other separators).
+      for word in rest where word.first?.isNumber == true {
+        let sizes = word.split(whereSeparator: { !$0.isNumber }).map { Int($0) ?? .max }
+        guard sizes.count >= 2 else { continue }
+        var weights = 0
+        for (a, b) in zip(sizes, sizes.dropFirst()) {
+          let (product, overflow) = a.multipliedReportingOverflow(by: b)
+          if overflow { return true }
+          weights += product
+          if weights > largestNetwork { return true }
+        }
+      }
+      return false
+    case "data", "dataset":
+      return rest.contains { word in
+        word.hasPrefix("n=") && (Int(word.dropFirst(2)).map { $0 > largestDataSet } ?? false)
+      }
+    case "sample", "batch":
+      return rest.contains { word in
         word.contains { $0.isNumber }
           && (Double(word.filter { $0.isASCII }).map { $0 > 200 } ?? true)
           || word.contains("x") || word.count > 6
       }
+    default:
+      return false
     }
-    return false
   }
 
   /// Confined access must never put a file in `outside` (reached through the link `out`).

@@ -19,6 +19,11 @@ enum Grammar {
     "relu", "softmax", "cross-entropy", "half-squared", "->", "on", "off", "frozen", "net.json",
     "add", "clear", "1", "2", "3", "network", "values", "plot", "surface", "all", "2-2-2", "2-3-1",
     "3x4", "-",
+    // Larger shapes and data sets, up to `Fuzzer.largestNetwork` and `largestDataSet` and past
+    // them (those lines are left out), and what shows them.
+    "2-16-16-1", "2-40-2", "3-30-30-3", "2-64-64-1", "2-100-100-1", "16-16-16-16", "784-10",
+    "1-1", "spiral", "circle", "gaussian", "xor-noise", "n=300", "n=2000", "n=5000", "n=20000",
+    "noise=0.1", "split", "0.2", "matrix", "boundary", "loss", "parabola", "gradcheck",
   ]
 
   /// A command line: a command (now and then an unknown word) and a few arguments.
