@@ -6,10 +6,25 @@ extension Context {
   static let shownHead = 30
   static let shownTail = 10
 
-  /// Runs micro-steps while `more` says so, explaining the ones that will be shown.
+  /// Runs micro-steps until `done` says so (or `limit` of them), explaining the ones that will be
+  /// shown: the first `shownHead` and the last `shownTail`.
+  ///
+  /// Explaining every step of a long run was nearly all its cost (`backward` on a network of a
+  /// million weights took 8 s). Where the run ends is not known in advance (a divergence can end
+  /// it anywhere), so a long run is first made unexplained on a copy of the trainer, which costs
+  /// a fraction of explaining, to count its steps.
   mutating func runSteps(limit: Int = .max, until done: (MicroStep, Trainer) -> Bool)
     -> CommandOutput
   {
+    var total = limit
+    if limit > Self.shownHead + Self.shownTail {
+      var probe = trainer
+      total = 0
+      while total < limit, let s = probe.step() {
+        total += 1
+        if done(s, probe) { break }
+      }
+    }
     var head: [String] = []
     var tail: [String] = []
     var explanations: [JSONValue] = []
@@ -17,6 +32,13 @@ extension Context {
     var lastHeader = ""
     var count = 0
     while count < limit {
+      if count >= Self.shownHead && count < total - Self.shownTail {
+        guard let s = stepUnexplained() else { break }
+        count += 1
+        steps.append(s)
+        if done(s, trainer) { break }
+        continue
+      }
       let header =
         "— \(trainer.position.phase.rawValue) pass, sample \(trainer.position.sample + 1) —"
       guard let (s, e) = step() else { break }

@@ -102,12 +102,17 @@ struct Context {
   /// them: for `train` and the interface's job, which show no micro-step. On a wide network the
   /// explanations were nearly all the cost (a sample of 2-256-256-1 is about 200,000 micro-steps).
   mutating func finishSampleUnexplained() {
-    while !trainer.position.isAtSampleStart, recordPlaceForBack() {
-      trainer.step()
-      #if DEBUG
-        if recordsMicroSteps { stateAfterLastStep = trainer }
-      #endif
-    }
+    while !trainer.position.isAtSampleStart, stepUnexplained() != nil {}
+  }
+
+  /// `step()` without the explanation, for a micro-step nobody will see.
+  mutating func stepUnexplained() -> MicroStep? {
+    guard recordPlaceForBack() else { return nil }
+    let s = trainer.step()
+    #if DEBUG
+      if recordsMicroSteps { stateAfterLastStep = trainer }
+    #endif
+    return s
   }
 
   /// Keeps a place in history for the micro-step about to run (see `step()`); false when there
